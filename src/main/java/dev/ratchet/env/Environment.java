@@ -1,0 +1,43 @@
+package dev.ratchet.env;
+
+import java.util.List;
+
+/**
+ * A verifiable task family: seeded instances whose answers are checked exactly.
+ *
+ * <p>Implementations are pure: the same {@code (seed, difficulty)} yields a byte-identical {@link
+ * Instance} on every machine, and {@link #verify} depends only on its arguments.
+ */
+public interface Environment {
+
+    /** Printable id; composite ids are accepted wherever a base id is. */
+    String id();
+
+    String domain();
+
+    ValueType inputType();
+
+    ValueType outputType();
+
+    int minDifficulty();
+
+    int maxDifficulty();
+
+    /** One-line description of the task family, shown by {@code envs list/show}. */
+    String description();
+
+    Instance sample(long seed, int difficulty);
+
+    Outcome verify(Instance instance, String answerText);
+
+    /**
+     * A realistic wrong answer for the instance: it parses, but never verifies. Used by property
+     * tests and by the simulated world, which answers in real text.
+     */
+    String wrongAnswer(Instance instance, long seed);
+
+    /** Tools the agent may call during an episode; most environments offer none. */
+    default List<Tool> tools() {
+        return List.of();
+    }
+}

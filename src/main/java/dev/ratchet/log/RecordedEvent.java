@@ -1,0 +1,45 @@
+package dev.ratchet.log;
+
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.EventCodec;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * An event as stored: the envelope (seq, stream, version, type, schema version, recorded-at,
+ * idempotency key), the canonical payload bytes and the hash chain link.
+ */
+public record RecordedEvent(
+        long seq,
+        String stream,
+        long version,
+        String type,
+        int schemaVersion,
+        String recordedAt,
+        String idempotencyKey,
+        byte[] payload,
+        byte[] prevHash,
+        byte[] hash) {
+
+    public RecordedEvent {
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(payload, "payload");
+        Objects.requireNonNull(prevHash, "prevHash");
+        Objects.requireNonNull(hash, "hash");
+    }
+
+    /** Decodes the payload, upgrading it if it was written under an older schema version. */
+    public Event event() {
+        return EventCodec.decode(type, schemaVersion, payload);
+    }
+
+    public String payloadText() {
+        return new String(payload, StandardCharsets.UTF_8);
+    }
+
+    public String hashHex() {
+        return HashChain.hex(hash);
+    }
+}
