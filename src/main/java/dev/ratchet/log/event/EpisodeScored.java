@@ -3,8 +3,15 @@ package dev.ratchet.log.event;
 import java.util.List;
 import java.util.Objects;
 
-/** One attempt of one instance by one library version, verified. {@code outcome} is pass, fail or infra;
- * infra episodes are never the agent's fault and never count in a gate. */
+/**
+ * One attempt of one instance by one library version, verified.
+ *
+ * <p>{@code phase} is batch (training rollout), baseline (current version on the probe), candidate
+ * or confirm; {@code split} is train, probe or confirm. {@code outcome} is pass, fail or infra:
+ * infra episodes (the provider failed) are never the agent's fault and never count in a gate.
+ * {@code failureKind} is none, format, wrong-value, wrong-step, infrastructure, tool-misuse or
+ * step-limit; {@code finishReason} is the model's last finish reason (stop, length, tool, error).
+ */
 public record EpisodeScored(
         String episodeId,
         int iteration,
@@ -18,6 +25,7 @@ public record EpisodeScored(
         String failureKind,
         Integer failedStep,
         String answer,
+        String finishReason,
         int steps,
         List<String> callIds)
         implements Event {
@@ -32,6 +40,7 @@ public record EpisodeScored(
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(failureKind, "failureKind");
         Objects.requireNonNull(answer, "answer");
+        Objects.requireNonNull(finishReason, "finishReason");
         callIds = List.copyOf(callIds);
     }
 
