@@ -24,6 +24,7 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new RatchetCommand());
+        cli.setUsageHelpWidth(100);
         cli.setExitCodeExceptionMapper(Failures::exitCode);
         cli.setExecutionExceptionHandler(Failures::handle);
         cli.getCommandSpec().exitCodeOnInvalidInput(ExitCodes.BAD_INPUT);

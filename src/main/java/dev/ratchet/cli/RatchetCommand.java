@@ -8,11 +8,15 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = {
-            "Improves an LLM agent's skills and prompt overnight, promoting an edit only when a held-out",
-            "gate shows a net gain within a hard regression budget. Every step is an event in one",
-            "append-only, hash-chained log per campaign (runs/<campaign>/events.db)."
+            "Improves an LLM agent's skills and prompt overnight, promoting an edit only when a held-out gate shows a net gain within a hard regression budget.",
+            "Every step is an event in one append-only, hash-chained log per campaign (runs/<campaign>/events.db). Run `ratchet <command> --help` for details."
         },
-        subcommands = {},
+        subcommands = {
+            StatusCommand.class,
+            LogCommand.class,
+            VerifyCommand.class,
+            BenchCommand.class,
+        },
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  ok",

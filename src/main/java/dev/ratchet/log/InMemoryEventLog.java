@@ -1,5 +1,6 @@
 package dev.ratchet.log;
 
+import dev.ratchet.log.event.EventCodec;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,32 +18,45 @@ public final class InMemoryEventLog implements EventLog {
     private final List<RecordedEvent> events = new ArrayList<>();
     private final Map<String, RecordedEvent> byKey = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
-    private final Appender appender;
+    private final Clock clock;
+    private final HashChain chain = new HashChain();
 
     public InMemoryEventLog(Clock clock) {
-        this.appender = new Appender(clock);
+        this.clock = clock;
     }
 
     @Override
     public synchronized List<RecordedEvent> append(String stream, long expectedVersion, List<NewEvent> batch) {
-        List<RecordedEvent> existing = Appender.existingForKeys(batch, byKey::get);
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedEvent> existing = Idempotency.existing(batch, byKey::get);
         if (existing != null) {
             return existing;
         }
         long version = streamVersion(stream);
-        Appender.checkVersion(stream, expectedVersion, version);
+        Idempotency.checkVersion(stream, expectedVersion, version);
         RecordedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
-        List<RecordedEvent> written = last == null
-                ? appender.chain(0, HashChain.GENESIS, stream, version, batch)
-                : appender.chain(last.seq(), last.hash(), stream, version, batch);
-        for (RecordedEvent e : written) {
-            events.add(e);
-            if (e.idempotencyKey() != null) {
-                byKey.put(e.idempotencyKey(), e);
+        long seq = last == null ? 0 : last.seq();
+        byte[] prev = last == null ? HashChain.GENESIS : last.hash();
+        String now = clock.instant().toString();
+        for (NewEvent e : batch) {
+            seq++;
+            version++;
+            byte[] payload = EventCodec.encode(e.event());
+            String type = e.event().type().typeName();
+            int schema = e.event().type().schemaVersion();
+            byte[] hash = chain.link(prev, seq, stream, version, type, schema, payload);
+            RecordedEvent r =
+                    new RecordedEvent(seq, stream, version, type, schema, now, e.idempotencyKey(), payload, prev, hash);
+            events.add(r);
+            if (r.idempotencyKey() != null) {
+                byKey.put(r.idempotencyKey(), r);
             }
+            prev = hash;
         }
-        versions.put(stream, version + written.size());
-        return written;
+        versions.put(stream, version);
+        return List.copyOf(events.subList(events.size() - batch.size(), events.size()));
     }
 
     @Override

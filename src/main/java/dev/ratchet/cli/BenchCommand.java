@@ -1,0 +1,13 @@
+package dev.ratchet.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Benchmarks, each against a baseline measured in the same run.",
+            "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure."
+        },
+        subcommands = {BenchLogCommand.class})
+final class BenchCommand {}
