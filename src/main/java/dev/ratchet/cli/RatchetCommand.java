@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             VerifyCommand.class,
             BenchCommand.class,
+            WarmupCommand.class,
         },
         footerHeading = "%nExit codes:%n",
         footer = {
