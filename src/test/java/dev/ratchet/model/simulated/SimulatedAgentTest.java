@@ -3,6 +3,8 @@ package dev.ratchet.model.simulated;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
@@ -125,15 +127,29 @@ class SimulatedAgentTest {
 
         Skill helpful = helpfulFor(world, "arith.add");
         Library library = Prompts.withSkill(helpful);
-        String system = Prompts.agentRequest(library, SmallEnvironments.ADD.sample(1, 1), "e")
-                .messages()
-                .get(0)
-                .toString();
-        assertTrue(system.contains(helpful.name()));
-        assertEquals(
-                world.trueAccuracy(library, "arith.add"),
-                world.trueAccuracy(PromptReader.read(systemText(library)), "arith.add"),
-                1e-12);
+        Library read = PromptReader.read(systemText(library));
+        assertEquals(helpful.name(), read.skills().get(0).name());
+        assertEquals(helpful.body(), read.skills().get(0).body());
+        assertEquals(world.trueEffect(helpful), world.trueEffect(read.skills().get(0)));
+        assertTrue(world.trueAccuracy(read, "arith.add") > world.trueAccuracy(Library.empty(), "arith.add"));
+    }
+
+    @Test
+    void aMoreCompetentWorldScoresHigherMeasuredAndTrue() {
+        SimulatedWorld.Settings weak = new SimulatedWorld.Settings(ENVS, 0.3, 0.5, 1.2, 0.95, 0.7, 0, 0);
+        SimulatedWorld.Settings strong = new SimulatedWorld.Settings(ENVS, 0.8, 0.95, 1.2, 0.95, 0.7, 0, 0);
+        SimulatedWorld low = new SimulatedWorld(4, SmallEnvironments.lookup(), weak);
+        SimulatedWorld high = new SimulatedWorld(4, SmallEnvironments.lookup(), strong);
+        Environment env = SmallEnvironments.ADD_THEN_REVERSE;
+        assertTrue(high.trueAccuracy(Library.empty(), env.id()) > low.trueAccuracy(Library.empty(), env.id()) + 0.2);
+        int lowPasses = 0;
+        int highPasses = 0;
+        for (int i = 0; i < 200; i++) {
+            Instance instance = env.sample(i, 1 + i % 3);
+            lowPasses += passes(env, instance, answer(low.agent(), Library.empty(), instance, "e" + i)) ? 1 : 0;
+            highPasses += passes(env, instance, answer(high.agent(), Library.empty(), instance, "e" + i)) ? 1 : 0;
+        }
+        assertTrue(highPasses > lowPasses + 40, lowPasses + " vs " + highPasses);
     }
 
     static Skill helpfulFor(SimulatedWorld world, String envId) {
@@ -145,10 +161,10 @@ class SimulatedAgentTest {
     }
 
     private static String systemText(Library library) {
-        var first = Prompts.agentRequest(library, SmallEnvironments.ADD.sample(1, 1), "e")
+        ChatMessage first = Prompts.agentRequest(library, SmallEnvironments.ADD.sample(1, 1), "e")
                 .messages()
                 .get(0);
-        return ((dev.langchain4j.data.message.SystemMessage) first).text();
+        return ((SystemMessage) first).text();
     }
 
     private static boolean passes(Environment env, Instance instance, ChatResponse response) {
