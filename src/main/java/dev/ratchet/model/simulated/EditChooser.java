@@ -98,7 +98,8 @@ final class EditChooser {
     }
 
     private ObjectNode add(Candidate c, ProposerContext context) {
-        String rationale = "Failing " + context.cluster() + " traces from " + c.envId() + " show "
+        String cluster = context.cluster().isBlank() ? "" : " " + context.cluster();
+        String rationale = "Failing" + cluster + " traces from " + c.envId() + " show "
                 + c.claimed().label()
                 + " failures that the passing traces avoid; this narrow rule targets that difference.";
         return edit("add-skill", c.name(), c.description(), c.trigger(), c.tags(), c.content(), rationale);
