@@ -94,6 +94,10 @@ class EpisodeRunnerTest {
         assertEquals(instance.expected(), shown.text());
         assertEquals(
                 "square", result.calls().get(0).request().path("tools").path(0).asText());
+        String transcript = result.transcript();
+        assertTrue(transcript.contains("[ai]\ncall square {\"input\": \"" + n + "\"}"), transcript);
+        assertTrue(transcript.contains("[tool_execution_result]\nsquare -> " + instance.expected()), transcript);
+        assertTrue(transcript.endsWith("[ai]\n" + instance.expected()), transcript);
     }
 
     @Test

@@ -54,16 +54,6 @@ final class Replies {
                 .orElse("");
     }
 
-    static String lastUser(List<ChatMessage> messages) {
-        String last = "";
-        for (ChatMessage m : messages) {
-            if (m instanceof UserMessage) {
-                last = text(m);
-            }
-        }
-        return last;
-    }
-
     static int tokens(String text) {
         return tokens(text.length());
     }

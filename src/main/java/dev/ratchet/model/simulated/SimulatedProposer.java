@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
@@ -37,7 +38,7 @@ final class SimulatedProposer implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         SplittableRandom random = Draws.random(world.seed(), "proposer", transcript(request.messages()));
         boolean retry = request.messages().stream().anyMatch(AiMessage.class::isInstance);
-        Optional<ProposerContext> context = ProposerContext.parse(Replies.lastUser(request.messages()));
+        Optional<ProposerContext> context = latestContext(request.messages());
         String text;
         if (context.isEmpty()) {
             text = "I could not find the failure summary (a fenced JSON block) in the request, so I cannot"
@@ -55,6 +56,19 @@ final class SimulatedProposer implements ChatModel {
     @Override
     public String toString() {
         return "simulated proposer (simulator, seed " + world.seed() + ")";
+    }
+
+    /** The newest user message that carries the failure summary: a retry may only ask again. */
+    private static Optional<ProposerContext> latestContext(List<ChatMessage> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (messages.get(i) instanceof UserMessage) {
+                Optional<ProposerContext> context = ProposerContext.parse(Replies.text(messages.get(i)));
+                if (context.isPresent()) {
+                    return context;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private static String transcript(List<ChatMessage> messages) {

@@ -128,8 +128,7 @@ class SimulatedProposerTest {
 
         List<ChatMessage> retry = new ArrayList<>(request.messages());
         retry.add(AiMessage.from(bad));
-        retry.add(UserMessage.from("That was not valid JSON. Answer again with one JSON object.\n\n```json\n"
-                + context("c", "format", "arith.add", "") + "\n```"));
+        retry.add(UserMessage.from("That was not valid JSON. Answer again with one JSON object."));
         String good = world.proposer()
                 .chat(ChatRequest.builder().messages(retry).build())
                 .aiMessage()
