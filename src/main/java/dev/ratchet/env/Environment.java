@@ -36,6 +36,15 @@ public interface Environment {
      */
     String wrongAnswer(Instance instance, long seed);
 
+    /**
+     * The base environments this one is built from, one per step in step order; a base
+     * environment is its own single step. Lets a consumer reason per step without knowing the
+     * composition operators.
+     */
+    default List<String> baseIds() {
+        return List.of(id());
+    }
+
     /** Tools the agent may call during an episode; most environments offer none. */
     default List<Tool> tools() {
         return List.of();

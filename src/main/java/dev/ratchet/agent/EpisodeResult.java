@@ -1,0 +1,71 @@
+package dev.ratchet.agent;
+
+import dev.langchain4j.agent.tool.ToolExecutionRequest;
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.SystemMessage;
+import dev.langchain4j.data.message.ToolExecutionResultMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.ratchet.log.event.EpisodeScored;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.ModelCallRecorded;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A finished episode: its verdict, the records of its model calls in call order, and the
+ * conversation (system, user, assistant and tool messages) for display.
+ */
+public record EpisodeResult(EpisodeScored scored, List<ModelCallRecorded> calls, List<ChatMessage> trajectory) {
+
+    public EpisodeResult {
+        Objects.requireNonNull(scored, "scored");
+        calls = List.copyOf(calls);
+        trajectory = List.copyOf(trajectory);
+    }
+
+    /** The conversation as plain text, one block per message headed by its role, for display. */
+    public String transcript() {
+        StringBuilder text = new StringBuilder();
+        for (ChatMessage message : trajectory) {
+            text.append("[")
+                    .append(message.type().name().toLowerCase(Locale.ROOT))
+                    .append("]\n");
+            text.append(body(message)).append("\n\n");
+        }
+        return text.toString().strip();
+    }
+
+    private static String body(ChatMessage message) {
+        if (message instanceof SystemMessage m) {
+            return m.text();
+        }
+        if (message instanceof UserMessage m) {
+            return m.hasSingleText() ? m.singleText() : m.contents().toString();
+        }
+        if (message instanceof ToolExecutionResultMessage m) {
+            return m.toolName() + " -> " + m.text();
+        }
+        if (message instanceof AiMessage m) {
+            StringBuilder body = new StringBuilder(m.text() == null ? "" : m.text());
+            for (ToolExecutionRequest call : m.toolExecutionRequests()) {
+                body.append(body.length() == 0 ? "" : "\n")
+                        .append("call ")
+                        .append(call.name())
+                        .append(' ');
+                body.append(call.arguments());
+            }
+            return body.toString();
+        }
+        return message.toString();
+    }
+
+    /** The events to append for this episode: every model call, then the score. */
+    public List<Event> events() {
+        List<Event> events = new ArrayList<>(calls);
+        events.add(scored);
+        return List.copyOf(events);
+    }
+}

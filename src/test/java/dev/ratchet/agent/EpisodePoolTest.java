@@ -1,0 +1,158 @@
+package dev.ratchet.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.env.Environment;
+import dev.ratchet.env.Instance;
+import dev.ratchet.log.EventLog;
+import dev.ratchet.log.InMemoryEventLog;
+import dev.ratchet.log.NewEvent;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.EventCodec;
+import dev.ratchet.model.ModelClient;
+import dev.ratchet.model.simulated.SimulatedWorld;
+import dev.ratchet.model.simulated.SmallEnvironments;
+import dev.ratchet.skill.Library;
+import java.io.ByteArrayOutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class EpisodePoolTest {
+
+    private static final List<Environment> ENVS = List.of(
+            SmallEnvironments.ADD,
+            SmallEnvironments.REVERSE,
+            SmallEnvironments.SQUARE,
+            SmallEnvironments.ADD_THEN_REVERSE);
+
+    private static SimulatedWorld world() {
+        return new SimulatedWorld(
+                17,
+                SmallEnvironments.lookup(),
+                SimulatedWorld.Settings.defaults().withEnvIds(List.of("arith.add", "text.reverse", "math.square")));
+    }
+
+    static List<EpisodeSpec> specs(int count, Library library) {
+        List<EpisodeSpec> specs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Environment env = ENVS.get(i % ENVS.size());
+            Instance instance = env.sample(i, env.minDifficulty() + i % 2);
+            String id = EpisodeSpec.episodeId(99, 1, "batch", instance.id(), 0);
+            specs.add(new EpisodeSpec(id, 1, "batch", "train", instance, env, library, 0));
+        }
+        return specs;
+    }
+
+    private static byte[] stream(int concurrency, List<EpisodeSpec> specs, EventLog log) {
+        ModelClient client = new ChatModelClient(world().agent());
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), concurrency)) {
+            pool.run(specs, result -> {
+                List<NewEvent> batch = new ArrayList<>();
+                for (Event event : result.events()) {
+                    bytes.writeBytes(EventCodec.encode(event));
+                    bytes.write('\n');
+                    batch.add(NewEvent.of(event));
+                }
+                log.append("campaign", EventLog.ANY_VERSION, batch);
+                return true;
+            });
+        }
+        return bytes.toByteArray();
+    }
+
+    @Test
+    void concurrencyOneAndSixteenWriteIdenticalEventStreams() {
+        Library library =
+                new Library(List.of(), List.of(world().candidateSkills().get(0)));
+        List<EpisodeSpec> specs = specs(160, library);
+        Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+        InMemoryEventLog serial = new InMemoryEventLog(clock);
+        InMemoryEventLog parallel = new InMemoryEventLog(clock);
+        byte[] one = stream(1, specs, serial);
+        byte[] sixteen = stream(16, specs, parallel);
+        assertTrue(one.length > 10_000);
+        assertArrayEquals(one, sixteen);
+        assertEquals(
+                serial.head().orElseThrow().hashHex(),
+                parallel.head().orElseThrow().hashHex());
+    }
+
+    @Test
+    void resultsArriveInInputOrderEvenWhenTheFirstEpisodeFinishesLast() {
+        List<EpisodeSpec> specs = specs(6, Library.empty());
+        String first = specs.get(0).episodeId();
+        String last = specs.get(5).episodeId();
+        CountDownLatch lastDone = new CountDownLatch(1);
+        List<String> completed = Collections.synchronizedList(new ArrayList<>());
+        ModelClient inner = new ChatModelClient(world().agent());
+        ModelClient client = (context, request) -> {
+            if (context.callId().startsWith(first)) {
+                await(lastDone);
+            }
+            var call = inner.call(context, request);
+            completed.add(context.callId());
+            if (context.callId().startsWith(last)) {
+                lastDone.countDown();
+            }
+            return call;
+        };
+        List<String> delivered = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), 3)) {
+            pool.run(specs, r -> delivered.add(r.scored().episodeId()));
+        }
+        assertEquals(specs.stream().map(EpisodeSpec::episodeId).toList(), delivered);
+        assertTrue(
+                completed.indexOf(first + "/call-1") > completed.indexOf(last + "/call-1"),
+                "the first episode really did finish after the last: " + completed);
+    }
+
+    @Test
+    void deliveryStopsWhenTheCallerSaysSo() {
+        List<EpisodeSpec> specs = specs(40, Library.empty());
+        List<EpisodeResult> seen = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(new ChatModelClient(world().agent())), 4)) {
+            int delivered = pool.run(specs, r -> {
+                seen.add(r);
+                return seen.size() < 3;
+            });
+            assertEquals(3, delivered);
+        }
+        assertEquals(
+                specs.subList(0, 3).stream().map(EpisodeSpec::episodeId).toList(),
+                seen.stream().map(r -> r.scored().episodeId()).toList());
+    }
+
+    @Test
+    void aBrokenEpisodeFailsTheRunInsteadOfVanishing() {
+        ModelClient broken = (context, request) -> {
+            throw new IllegalStateException("model client bug");
+        };
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(broken), 2)) {
+            IllegalStateException e =
+                    assertThrows(IllegalStateException.class, () -> pool.runAll(specs(3, Library.empty())));
+            assertEquals("model client bug", e.getMessage());
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the last episode never ran");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
