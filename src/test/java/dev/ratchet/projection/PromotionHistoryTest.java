@@ -44,7 +44,7 @@ class PromotionHistoryTest {
         assertEquals(3, d.gate().net());
         assertEquals(2, d.gate().flaky(), "items 3 and 5 are flaky on the baseline");
         assertEquals(0, d.gate().regressionBudget());
-        assertEquals(0.25, d.gate().alpha());
+        assertEquals(0.5, d.gate().alpha());
         assertEquals(0.125, d.gate().pValue(), 1e-12);
         assertEquals(0.6 - 0.5, d.promotion().confirmDelta(), 1e-12, "confirm went from 20/40 to 24/40");
         assertEquals(

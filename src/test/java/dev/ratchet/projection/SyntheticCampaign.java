@@ -104,7 +104,7 @@ public final class SyntheticCampaign {
         events.add(new CampaignStarted(
                 ID,
                 "overnight.yaml",
-                Json.object(Map.of("gate", Map.of("regressionBudget", 0, "alpha", 0.25, "probeSize", PROBE))),
+                Json.object(Map.of("gate", Map.of("regressionBudget", 0, "alpha", 0.5, "probeSize", PROBE))),
                 42L,
                 "code-1.0",
                 library.version()));
@@ -329,7 +329,8 @@ public final class SyntheticCampaign {
             this.n = n;
             for (int i = 0; i < PROBE; i++) {
                 // consecutive probes overlap by three items, so probe reuse shows in the report
-                String id = instance(i % ENVS.length, 1000 + n * 5L + i);
+                long seed = 1000 + n * 5L + i;
+                String id = instance((int) (seed % ENVS.length), seed);
                 items.add(new ProbeBuilt.ProbeItem(id, env(id), i < 4));
             }
         }
