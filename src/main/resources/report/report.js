@@ -1,6 +1,7 @@
 // Draws the report's charts with the inlined Chart.js from the JSON in #report-data, then marks
 // the page: body[data-charts] counts the charts drawn, and each canvas lists its series colours
-// (data-colors) and its box on the page (data-rect), so that a headless browser can check them.
+// (data-colors) and the box of its plot area on the page, legend and axes excluded (data-plot), so
+// that a headless browser can check that every series was drawn where the data goes.
 (function () {
   'use strict';
   var data = JSON.parse(document.getElementById('report-data').textContent);
@@ -10,7 +11,7 @@
     cost: '#7c3aed', tokens: '#0891b2', calls: '#2563eb', modelTime: '#db2777'
   };
   var KIND_COLOURS = ['#dc2626', '#7c3aed', '#0891b2', '#ca8a04', '#db2777', '#4b5563', '#65a30d', '#ea580c'];
-  var drawn = 0;
+  var drawn = [];
 
   Chart.defaults.animation = false;
   Chart.defaults.maintainAspectRatio = false;
@@ -51,14 +52,14 @@
     } else {
       scales.x = { title: { display: true, text: 'iteration' }, grid: { display: false } };
     }
-    new Chart(canvas, {
+    var chart = new Chart(canvas, {
       type: type,
       data: { labels: data.labels, datasets: datasets },
       options: { responsive: true, interaction: { mode: 'index', intersect: false }, scales: scales,
         plugins: { legend: { position: 'bottom' } } }
     });
     canvas.setAttribute('data-colors', datasets.filter(hasData).map(function (d) { return d.borderColor; }).join(','));
-    drawn++;
+    drawn.push(chart);
   }
 
   var a = data.accuracy;
@@ -91,10 +92,11 @@
     line('model time (s)', s.modelSeconds, COLOURS.modelTime, 'y2')
   ], { y: axis('calls', { ticks: { precision: 0 } }), y2: axis('seconds', { position: 'right', grid: { display: false } }) });
 
-  document.querySelectorAll('canvas[data-colors]').forEach(function (c) {
-    var r = c.getBoundingClientRect();
-    c.setAttribute('data-rect', [r.left + window.scrollX, r.top + window.scrollY, r.width, r.height]
-      .map(Math.round).join(','));
+  drawn.forEach(function (chart) {
+    var r = chart.canvas.getBoundingClientRect();
+    var area = chart.chartArea;
+    chart.canvas.setAttribute('data-plot', [r.left + window.scrollX + area.left, r.top + window.scrollY + area.top,
+      area.right - area.left, area.bottom - area.top].map(Math.round).join(','));
   });
-  document.body.setAttribute('data-charts', String(drawn));
+  document.body.setAttribute('data-charts', String(drawn.length));
 })();

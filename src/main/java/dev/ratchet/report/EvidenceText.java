@@ -231,7 +231,7 @@ public record EvidenceText(boolean full, String item) {
             sb.append(prefix.stripTrailing()).append('\n');
         }
         for (int i = 0; i < lines.size(); i++) {
-            sb.append(i == 0 ? prefix : pad).append(lines.get(i)).append('\n');
+            sb.append(((i == 0 ? prefix : pad) + lines.get(i)).stripTrailing()).append('\n');
         }
     }
 }
