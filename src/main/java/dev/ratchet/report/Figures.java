@@ -26,7 +26,7 @@ public final class Figures {
         if (amount == 0) {
             return "$0";
         }
-        return String.format(Locale.ROOT, amount < 1 ? "$%.4f" : amount < 100 ? "$%.2f" : "$%.0f", amount);
+        return String.format(Locale.ROOT, amount < 0.1 ? "$%.4f" : amount < 100 ? "$%.2f" : "$%.0f", amount);
     }
 
     /** 1234 as "1.2k", 2_500_000 as "2.5M". */

@@ -61,6 +61,14 @@ class HistoryCommandTest {
     }
 
     @Test
+    void a_campaign_folder_works_too() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, cli.db.getParent().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(cli.db, cli.opened.get(0));
+    }
+
+    @Test
     void an_unknown_campaign_is_bad_input_naming_where_it_looked() {
         ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
         ReportingCli.Result r = cli.run(HistoryCommand::new, "no-such-campaign");
