@@ -50,7 +50,7 @@
       scales.x = { stacked: true, title: { display: true, text: 'iteration' }, grid: { display: false } };
       scales.y.stacked = true;
     } else {
-      scales.x = { title: { display: true, text: 'iteration' }, grid: { display: false } };
+      scales.x = { offset: true, title: { display: true, text: 'iteration' }, grid: { display: false } };
     }
     var chart = new Chart(canvas, {
       type: type,

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.report.CampaignView;
 import dev.ratchet.report.HtmlReport;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,16 +70,20 @@ public final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw new UsageException("--out " + target + ": is a directory; give a file name");
         }
-        String html = HtmlReport.render(opener.view(db), db.toString());
-        write(target, html);
+        write(target, opener.view(db), db.toString());
         PrintWriter w = spec.commandLine().getOut();
         w.println("report written to " + target);
         w.flush();
         return ExitCodes.OK;
     }
 
-    /** Writes beside the target and moves into place, so a failed write never leaves half a report. */
-    private static void write(Path target, String html) {
+    /**
+     * Renders {@code view} and writes it to {@code target}: beside it first, then moved into place,
+     * so that a failed write never leaves half a report. Other commands (a demo campaign) call this
+     * to leave a report in the campaign folder.
+     */
+    static void write(Path target, CampaignView view, String source) {
+        String html = HtmlReport.render(view, source);
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = null;
         try {
