@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,9 @@ final class LogCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @Mixin
+    RunsDir runsDir = new RunsDir();
 
     @Parameters(
             index = "0",
@@ -65,7 +69,7 @@ final class LogCommand implements Callable<Integer> {
             throw new UsageException("--from must be >= 1, got " + from);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteEventLog log = Campaigns.openReadOnly(campaign);
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(runsDir.logFile(campaign));
                 Stream<RecordedEvent> events =
                         log.read(EventQuery.all().types(types).from(from))) {
             events.forEach(e -> out.println(json ? jsonLine(e) : textLine(e)));

@@ -5,11 +5,13 @@ import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.projection.CampaignState;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -26,6 +28,9 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunsDir runsDir = new RunsDir();
+
     @Parameters(
             index = "0",
             arity = "0..1",
@@ -37,12 +42,12 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (campaign == null) {
-            List<String> ids = Campaigns.list();
+            List<String> ids = Campaigns.list(runsDir.path);
             if (ids.isEmpty()) {
-                out.println("no campaigns under " + Campaigns.runsDir() + " (start one with `ratchet run`)");
+                out.println("no campaigns under " + runsDir.path + " (start one with `ratchet run`)");
             }
             for (String id : ids) {
-                CampaignState s = fold(id);
+                CampaignState s = fold(runsDir.logFile(id));
                 out.printf(
                         Locale.ROOT,
                         "%-32s %-8s iteration %d  library %s  promotions %d%n",
@@ -53,14 +58,14 @@ final class StatusCommand implements Callable<Integer> {
                         s.counts().promotions());
             }
         } else {
-            print(out, fold(campaign));
+            print(out, fold(runsDir.logFile(campaign)));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    static CampaignState fold(String campaignOrPath) {
-        try (SqliteEventLog log = Campaigns.openReadOnly(campaignOrPath);
+    static CampaignState fold(Path dbFile) {
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(dbFile);
                 Stream<RecordedEvent> events = log.read(EventQuery.all())) {
             CampaignState[] state = {CampaignState.initial()};
             events.forEach(e -> state[0] = state[0].evolve(e.event()));

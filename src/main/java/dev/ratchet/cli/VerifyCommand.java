@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,6 +25,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    RunsDir runsDir = new RunsDir();
+
     @Parameters(
             index = "0",
             paramLabel = "<campaign|path>",
@@ -39,7 +43,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteEventLog log = Campaigns.openReadOnly(campaign)) {
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(runsDir.logFile(campaign))) {
             List<String> integrity = log.integrityCheck();
             if (!integrity.equals(List.of("ok"))) {
                 throw new CheckFailedException(

@@ -30,7 +30,7 @@ final class WarmupCommand implements Callable<Integer> {
         try (SqliteEventLog log = SqliteEventLog.open(db, SqliteOptions.defaults(), Clock.systemUTC())) {
             log.append("warmup", EventLog.ANY_VERSION, List.of(NewEvent.of(new ConfirmScored(0, "warmup", 1, 1))));
         }
-        StatusCommand.fold(db.toString());
+        StatusCommand.fold(db);
         try (SqliteEventLog log = SqliteEventLog.openReadOnly(db)) {
             ChainVerifier.verify(log.read(EventQuery.all()));
         }

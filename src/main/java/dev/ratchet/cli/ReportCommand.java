@@ -1,0 +1,106 @@
+package dev.ratchet.cli;
+
+import dev.ratchet.report.CampaignView;
+import dev.ratchet.report.HtmlReport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ratchet report}: the morning report, one self-contained HTML file. */
+@Command(
+        name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Writes one self-contained HTML file (opens offline): accuracy per iteration on train, probe",
+            "and confirm; promotions and rejections with reasons; failure kinds over time; spend; and a",
+            "short list of what to review. Default: report.html beside the campaign's events.db."
+        })
+public final class ReportCommand implements Callable<Integer> {
+
+    @Parameters(
+            index = "0",
+            paramLabel = "CAMPAIGN",
+            description = "A campaign id (runs/<id>/events.db) or a path to an events.db.")
+    String campaign;
+
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
+            description = "Where to write the report (default: report.html in the campaign folder).")
+    Path out;
+
+    @Mixin
+    RunsDir runsDir = new RunsDir();
+
+    @Spec
+    CommandSpec spec;
+
+    private final EventLogOpener opener;
+
+    public ReportCommand() {
+        this(EventLogOpener.DEFAULT);
+    }
+
+    ReportCommand(EventLogOpener opener) {
+        this.opener = opener;
+    }
+
+    @Override
+    public Integer call() {
+        Path db = runsDir.logFile(campaign);
+        Path target = out != null ? out : db.toAbsolutePath().getParent().resolve("report.html");
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new UsageException("--out " + target + ": directory " + dir + " does not exist");
+        }
+        if (Files.isDirectory(target)) {
+            throw new UsageException("--out " + target + ": is a directory; give a file name");
+        }
+        write(target, opener.view(db), db.toString());
+        PrintWriter w = spec.commandLine().getOut();
+        w.println("report written to " + target);
+        w.flush();
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Renders {@code view} and writes it to {@code target}: beside it first, then moved into place,
+     * so that a failed write never leaves half a report. Other commands (a demo campaign) call this
+     * to leave a report in the campaign folder.
+     */
+    static void write(Path target, CampaignView view, String source) {
+        String html = HtmlReport.render(view, source);
+        Path dir = target.toAbsolutePath().getParent();
+        Path tmp = null;
+        try {
+            tmp = Files.createTempFile(dir, ".report-", ".html.tmp");
+            Files.writeString(tmp, html, StandardCharsets.UTF_8);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    private static void deleteQuietly(Path tmp) {
+        try {
+            if (tmp != null) {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // the report itself is in place or the write already failed loudly; a stray temp file is harmless
+        }
+    }
+}

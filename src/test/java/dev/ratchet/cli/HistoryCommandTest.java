@@ -1,0 +1,96 @@
+package dev.ratchet.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.ratchet.log.event.Json;
+import dev.ratchet.projection.SyntheticCampaign;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void prints_every_decision_grouped_by_iteration_with_evidence_and_reason() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, SyntheticCampaign.ID);
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(cli.db, cli.opened.get(0), "a campaign id is looked up as runs/<id>/events.db");
+        String out = r.out();
+        assertTrue(out.contains("simulator"), "a simulated campaign says so");
+        assertTrue(out.contains("c-1-1    PROMOTED         add-skill carry-digits"), out);
+        assertTrue(
+                out.contains(
+                        "fixes 3 · regressions 0 · flaky 2 · net +3 · budget 0 · p 0.125 (alpha 0.5) · confirm +10.0 pts"),
+                out);
+        assertTrue(out.contains("why: 1 new regression(s) exceed budget 0"), out);
+        assertTrue(out.contains("iteration 2 · 46 calls (1 failed)"), out);
+        assertTrue(out.contains("NO-CANDIDATE"), out);
+    }
+
+    @Test
+    void json_holds_every_decision_field_by_field() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, SyntheticCampaign.ID, "--json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode root = Json.parse(r.out());
+        assertEquals(SyntheticCampaign.ID, root.at("/campaign/campaignId").asText());
+        assertTrue(root.at("/campaign/simulated").asBoolean());
+        JsonNode first = root.at("/decisions/0");
+        assertEquals("promoted", first.at("/status").asText());
+        assertEquals(3, first.at("/gate/fixes").asInt());
+        assertEquals(0, first.at("/gate/newRegressions").asInt());
+        assertEquals(0.1, first.at("/promotion/confirmDelta").asDouble(), 1e-9);
+        assertEquals(63, first.at("/iterationSpend/calls").asInt());
+        assertEquals(9, root.at("/decisions").size());
+    }
+
+    @Test
+    void a_path_to_the_events_db_works_too() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, cli.db.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(cli.db, cli.opened.get(0));
+    }
+
+    @Test
+    void a_campaign_folder_works_too() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, cli.db.getParent().toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertEquals(cli.db, cli.opened.get(0));
+    }
+
+    @Test
+    void an_unknown_campaign_is_bad_input_naming_where_it_looked() {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, "no-such-campaign");
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("no-such-campaign" + java.io.File.separator + "events.db"), r.err());
+        assertTrue(cli.opened.isEmpty());
+    }
+
+    @Test
+    void a_log_without_a_campaign_is_bad_input() {
+        ReportingCli cli = new ReportingCli(tmp, java.util.List.of());
+        ReportingCli.Result r = cli.run(HistoryCommand::new, SyntheticCampaign.ID);
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
+        assertTrue(r.err().contains("not a campaign log"), r.err());
+    }
+
+    @Test
+    void registered_under_ratchet_with_help() {
+        StringWriter out = new StringWriter();
+        int code =
+                Main.run(new String[] {"history", "--help"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        assertEquals(0, code);
+        assertTrue(out.toString().contains("promotion timeline"));
+    }
+}
