@@ -1,0 +1,59 @@
+package dev.ratchet.replay;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.log.EventLog;
+import dev.ratchet.log.EventQuery;
+import dev.ratchet.log.InMemoryEventLog;
+import dev.ratchet.log.NewEvent;
+import dev.ratchet.log.RecordedEvent;
+import dev.ratchet.log.event.ConfirmScored;
+import dev.ratchet.log.event.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StreamComparisonTest {
+
+    private static List<RecordedEvent> stream(Clock clock, Event... events) {
+        EventLog log = new InMemoryEventLog(clock);
+        log.append("c", 0, List.of(events).stream().map(NewEvent::of).toList());
+        return log.read(EventQuery.all()).toList();
+    }
+
+    private static final Clock T1 = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+    private static final Clock T2 = Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void identicalContentAtDifferentTimesDoesNotDiverge() {
+        List<RecordedEvent> a = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10));
+        List<RecordedEvent> b = stream(T2, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10));
+        assertEquals(Optional.empty(), StreamComparison.firstDivergence(a.iterator(), b.iterator()));
+    }
+
+    @Test
+    void theFirstDifferingEventIsNamedWithItsFields() {
+        List<RecordedEvent> a = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10));
+        List<RecordedEvent> b = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 5, 10));
+        Divergence d =
+                StreamComparison.firstDivergence(a.iterator(), b.iterator()).orElseThrow();
+        assertEquals(2, d.seq());
+        assertEquals(List.of("payload.passed"), d.fields());
+        assertTrue(d.describe().contains("seq 2 (confirm.scored)"), d.describe());
+        assertTrue(d.describe().contains("recorded 4, replayed 5"), d.describe());
+    }
+
+    @Test
+    void aShorterReplayDivergesAtTheFirstMissingEvent() {
+        List<RecordedEvent> a = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10));
+        List<RecordedEvent> b = stream(T1, new ConfirmScored(0, "v0", 3, 10));
+        Divergence d =
+                StreamComparison.firstDivergence(a.iterator(), b.iterator()).orElseThrow();
+        assertEquals(2, d.seq());
+        assertTrue(d.describe().contains("replay stopped before"), d.describe());
+    }
+}
