@@ -72,6 +72,11 @@ public record AcceptanceRule(int minNetGain, int regressionBudget, Double alpha)
         return new GateDecided(iteration, best == null ? null : best.candidateId(), verdicts);
     }
 
+    private static String counts(FlipAccounting.Tally t) {
+        return t.fixes() + " fixes, " + t.regressions() + " regressions; baseline re-run " + t.baselineFixes()
+                + " fixes, " + t.baselineRegressions() + " regressions";
+    }
+
     /** Every part of the rule the tally breaks, in words; empty when it passes. */
     public List<String> failures(FlipAccounting.Tally t) {
         List<String> out = new ArrayList<>();
