@@ -1,5 +1,9 @@
 package dev.ratchet.campaign;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.env.Instance;
@@ -60,9 +64,12 @@ final class CampaignHarness {
         return new CampaignHarness(config(yaml), world, START);
     }
 
-    /** A config for the fake world: small splits and probe, so a campaign takes milliseconds. */
-    static CampaignConfig config(String extraYaml) {
-        return CampaignConfigLoader.parse(
+    /**
+     * A config for the fake world: small splits and probe, so a campaign takes milliseconds. Keys
+     * in {@code overridesYaml} replace the defaults (nested mappings are merged).
+     */
+    static CampaignConfig config(String overridesYaml) {
+        String base =
                 """
                 models: {agent: fake-agent, proposer: fake-proposer}
                 environments: [alpha, beta, gamma]
@@ -70,10 +77,25 @@ final class CampaignHarness {
                 batch-size: 24
                 candidates: 3
                 gate: {probe-size: 12}
-                """
-                        + extraYaml,
-                "test.yaml",
-                "test");
+                """;
+        try {
+            YAMLMapper yaml = new YAMLMapper();
+            ObjectNode merged = (ObjectNode) yaml.readTree(base);
+            JsonNode overrides = yaml.readTree(overridesYaml);
+            if (overrides != null && overrides.isObject()) {
+                overrides.properties().forEach(f -> {
+                    JsonNode old = merged.get(f.getKey());
+                    if (old instanceof ObjectNode o && f.getValue().isObject()) {
+                        o.setAll((ObjectNode) f.getValue());
+                    } else {
+                        merged.set(f.getKey(), f.getValue());
+                    }
+                });
+            }
+            return CampaignConfigLoader.parse(yaml.writeValueAsString(merged), "test.yaml", "test");
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     /** Measures elapsed wall time as a function of the state, so tests stay deterministic. */
@@ -116,6 +138,21 @@ final class CampaignHarness {
             }
         }
         throw new AssertionError("the campaign did not finish in 10000 actions");
+    }
+
+    /** Steps until an emitted batch holds an event of {@code type}; returns that event. */
+    <T extends Event> T runUntil(Class<T> type) {
+        for (int i = 0; i < 10_000; i++) {
+            Action a = step();
+            if (a instanceof Action.Emit e && e.events().stream().anyMatch(type::isInstance)) {
+                return type.cast(
+                        e.events().stream().filter(type::isInstance).findFirst().orElseThrow());
+            }
+            if (a instanceof Action.Done) {
+                throw new AssertionError("the campaign ended before any " + type.getSimpleName());
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " in 10000 actions");
     }
 
     List<Event> events() {

@@ -9,6 +9,7 @@ import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.Skill;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -32,6 +33,9 @@ final class FakeWorld {
     private final BiFunction<EpisodeRequest, Library, String> outcomes;
     private final Function<String, String> proposer;
 
+    /** Outcomes fixed by a test for particular episode ids; they win over the outcome function. */
+    final Map<String, String> script = new HashMap<>();
+
     FakeWorld(BiFunction<EpisodeRequest, Library, String> outcomes, Function<String, String> proposer) {
         this.outcomes = outcomes;
         this.proposer = proposer;
@@ -39,6 +43,11 @@ final class FakeWorld {
 
     static FakeWorld standard(double noise, double infraRate) {
         return new FakeWorld((r, lib) -> standardOutcome(r, lib, noise, infraRate), FakeWorld::fixedAnswer);
+    }
+
+    /** No noise, no provider failures, and this proposer. */
+    static FakeWorld clean(Function<String, String> proposer) {
+        return new FakeWorld((r, lib) -> standardOutcome(r, lib, 0, 0), proposer);
     }
 
     static double unit(String... parts) {
@@ -96,7 +105,7 @@ final class FakeWorld {
 
     /** The episode's agent call and its score, as a shell would append them. */
     List<Object> play(EpisodeRequest r, Library library) {
-        String outcome = outcomes.apply(r, library);
+        String outcome = script.containsKey(r.episodeId()) ? script.get(r.episodeId()) : outcomes.apply(r, library);
         boolean format = unit(r.episodeId(), "kind") < 0.3;
         String callId = r.episodeId() + "/call1";
         ModelCallRecorded call = call(callId, "agent", "infra".equals(outcome) ? null : outcome);
