@@ -132,12 +132,14 @@ public final class Decider {
 
     /** The batch of iteration {@code n}: training instances in an order seeded by (seed, n). */
     private List<String> batch(int n) {
-        List<Instance> train = new ArrayList<>(splits.train());
-        train.sort(Comparator.comparingLong(
-                        (Instance i) -> Seeds.derive(config.seed(), "batch", Integer.toString(n), i.id()))
-                .thenComparing(Instance::id));
-        return train.subList(0, Math.min(config.batchSize(), train.size())).stream()
-                .map(Instance::id)
+        record Keyed(long key, String id) {}
+        List<Keyed> keyed = new ArrayList<>();
+        for (Instance i : splits.train()) {
+            keyed.add(new Keyed(Seeds.derive(config.seed(), "batch", Integer.toString(n), i.id()), i.id()));
+        }
+        keyed.sort(Comparator.comparingLong(Keyed::key).thenComparing(Keyed::id));
+        return keyed.subList(0, Math.min(config.batchSize(), keyed.size())).stream()
+                .map(Keyed::id)
                 .toList();
     }
 

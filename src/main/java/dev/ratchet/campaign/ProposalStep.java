@@ -78,7 +78,14 @@ final class ProposalStep {
                 pending.add(p.call());
             }
         }
-        return pending.isEmpty() ? new Action.Emit(events(state, resolutions)) : new Action.CallProposer(pending);
+        if (pending.isEmpty()) {
+            return new Action.Emit(events(state, resolutions));
+        }
+        // Every first attempt before any retry: the calls then reach the log in the same order
+        // whether or not the campaign was interrupted between them.
+        List<ProposerCall> firsts =
+                pending.stream().filter(c -> c.callId().endsWith("/a1")).toList();
+        return new Action.CallProposer(firsts.isEmpty() ? pending : firsts);
     }
 
     private sealed interface Resolution {

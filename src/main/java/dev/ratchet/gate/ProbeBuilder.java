@@ -6,7 +6,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -69,12 +71,15 @@ public final class ProbeBuilder {
         for (PoolItem p : items) {
             byEnv.computeIfAbsent(p.envId(), k -> new ArrayList<>()).add(p);
         }
+        Map<String, Long> keys = new HashMap<>();
+        items.forEach(p -> keys.put(p.instanceId(), Seeds.derive(seed, "probe-item", p.instanceId())));
         Comparator<PoolItem> freshFirst = Comparator.comparingInt(PoolItem::timesUsed)
-                .thenComparingLong(p -> Seeds.derive(seed, "probe-item", p.instanceId()))
+                .thenComparingLong(p -> keys.get(p.instanceId()))
                 .thenComparing(PoolItem::instanceId);
         List<String> envOrder = new ArrayList<>(byEnv.keySet());
-        envOrder.sort(Comparator.comparingLong((String env) -> Seeds.derive(seed, "probe-env", env))
-                .thenComparing(env -> env));
+        Map<String, Long> envKeys = new HashMap<>();
+        envOrder.forEach(env -> envKeys.put(env, Seeds.derive(seed, "probe-env", env)));
+        envOrder.sort(Comparator.comparingLong((String env) -> envKeys.get(env)).thenComparing(env -> env));
         List<Deque<PoolItem>> queues = new ArrayList<>();
         for (String env : envOrder) {
             List<PoolItem> sorted = new ArrayList<>(byEnv.get(env));

@@ -50,6 +50,8 @@ final class CampaignHarness {
     final InMemoryEventLog log = new InMemoryEventLog(Clock.fixed(Instant.EPOCH, ZoneOffset.UTC));
     /** The log's length after each transaction: the only points a crash can leave it at. */
     final List<Integer> boundaries = new ArrayList<>();
+    /** What wrote each transaction: emit, episode or proposer. */
+    final List<String> boundaryKinds = new ArrayList<>();
 
     private final List<Event> events = new ArrayList<>();
     private LoopState state = LoopState.initial();
@@ -107,7 +109,7 @@ final class CampaignHarness {
     /** Appends {@code prefix} as if an earlier process had written it, then continues from its fold. */
     CampaignHarness resumedFrom(List<Event> prefix) {
         if (!prefix.isEmpty()) {
-            append(prefix);
+            append(prefix, "prefix");
         }
         this.state = LoopState.of(decoded());
         return this;
@@ -116,15 +118,15 @@ final class CampaignHarness {
     Action step() {
         Action action = decider.next(state, clock.apply(state));
         if (action instanceof Action.Emit e) {
-            append(e.events());
+            append(e.events(), "emit");
         } else if (action instanceof Action.RunEpisodes r) {
             for (EpisodeRequest req : r.requests()) {
                 Library library = state.library(req.libraryVersion()).orElseThrow();
-                append(world.play(req, library).stream().map(Event.class::cast).toList());
+                append(world.play(req, library).stream().map(Event.class::cast).toList(), "episode");
             }
         } else if (action instanceof Action.CallProposer c) {
             for (ProposerCall call : c.calls()) {
-                append(List.of(world.propose(call)));
+                append(List.of(world.propose(call)), "proposer");
             }
         }
         return action;
@@ -163,13 +165,14 @@ final class CampaignHarness {
         return state;
     }
 
-    private void append(List<Event> batch) {
+    private void append(List<Event> batch, String kind) {
         log.append("campaign", -1, batch.stream().map(NewEvent::of).toList());
         for (Event e : batch) {
             events.add(e);
             state = state.evolve(e);
         }
         boundaries.add(events.size());
+        boundaryKinds.add(kind);
     }
 
     private List<Event> decoded() {
@@ -183,6 +186,24 @@ final class CampaignHarness {
         return events.stream()
                 .map(e -> e.type().typeName() + " " + new String(EventCodec.encode(e), StandardCharsets.UTF_8))
                 .toList();
+    }
+
+    /** Fails naming the first event at which two decision streams differ. */
+    static void assertSameStream(List<Event> expected, List<Event> actual, String context) {
+        List<String> a = encoded(expected);
+        List<String> b = encoded(actual);
+        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+            String x = i < a.size() ? a.get(i) : "(end of stream)";
+            String y = i < b.size() ? b.get(i) : "(end of stream)";
+            if (!x.equals(y)) {
+                throw new AssertionError(context + ": the streams differ at event " + i + "\n  expected: " + clip(x)
+                        + "\n  actual:   " + clip(y));
+            }
+        }
+    }
+
+    private static String clip(String s) {
+        return s.length() <= 600 ? s : s.substring(0, 600) + "...";
     }
 
     @SuppressWarnings("unchecked")
