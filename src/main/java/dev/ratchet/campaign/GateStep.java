@@ -53,7 +53,7 @@ final class GateStep {
         List<EpisodeRequest> out = new ArrayList<>();
         for (Instance i : splits.probe()) {
             for (int s = 0; s < samples; s++) {
-                if (!state.screened(it.libraryVersion(), i.id(), s)) {
+                if (!state.probes().screened(it.libraryVersion(), i.id(), s)) {
                     out.add(EpisodeRequest.of(it.number(), "screen", "screen", "probe", i, it.libraryVersion(), s));
                 }
             }
@@ -69,13 +69,19 @@ final class GateStep {
             pool.add(new ProbeBuilder.PoolItem(
                     i.id(),
                     i.envId(),
-                    state.screenState(it.libraryVersion(), i.id(), samples),
-                    state.probeUses().getOrDefault(i.id(), 0)));
+                    state.probes().screenState(it.libraryVersion(), i.id(), samples),
+                    state.probes().timesUsed(i.id())));
         }
         Set<String> excluded = new HashSet<>(it.batch());
         splits.confirm().forEach(i -> excluded.add(i.id()));
         long decisionSeed = Seeds.derive(seed, "probe", Integer.toString(it.number()));
-        return ProbeBuilder.build(it.number(), decisionSeed, probeSize, pool, excluded, state.probeDecisions() + 1);
+        return ProbeBuilder.build(
+                it.number(),
+                decisionSeed,
+                probeSize,
+                pool,
+                excluded,
+                state.probes().decisions() + 1);
     }
 
     List<Candidate> candidates(LoopState state) {

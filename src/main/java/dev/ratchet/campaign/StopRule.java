@@ -22,13 +22,13 @@ final class StopRule {
 
     Optional<CampaignStopped> betweenIterations(LoopState state, Duration elapsed) {
         int n = state.current().number();
-        if (state.completedIterations() >= config.iterations()) {
+        if (state.progress().completedIterations() >= config.iterations()) {
             return stop("iterations", "ran the configured " + config.iterations() + " iterations", n);
         }
-        if (state.consecutiveDiscards() >= config.stopAfterDiscards()) {
+        if (state.progress().consecutiveDiscards() >= config.stopAfterDiscards()) {
             return stop(
                     "consecutive-discards",
-                    state.consecutiveDiscards() + " consecutive iterations without a promotion",
+                    state.progress().consecutiveDiscards() + " consecutive iterations without a promotion",
                     n);
         }
         return budget(state, elapsed);
