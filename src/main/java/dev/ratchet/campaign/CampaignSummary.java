@@ -10,6 +10,7 @@ import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.ItemResult;
+import dev.ratchet.log.event.IterationStarted;
 import dev.ratchet.log.event.ProposalFailed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,17 +57,33 @@ public record CampaignSummary(
     }
 
     public static CampaignSummary of(List<Event> events) {
-        int iterations = 0;
-        CampaignStopped stop = null;
-        Map<String, CandidateProposed> proposals = new LinkedHashMap<>();
-        Map<String, GateDecided.Verdict> verdicts = new LinkedHashMap<>();
-        List<Promotion> promotions = new ArrayList<>();
-        List<Rejection> rejections = new ArrayList<>();
-        Map<Integer, int[]> batches = new LinkedHashMap<>();
-        List<int[]> probes = new ArrayList<>();
-        List<int[]> confirms = new ArrayList<>();
-        for (Event e : events) {
-            if (e instanceof dev.ratchet.log.event.IterationStarted i) {
+        Reader r = new Reader();
+        events.forEach(r::accept);
+        return new CampaignSummary(
+                r.iterations,
+                r.stop == null ? "running" : r.stop.reason(),
+                r.stop == null ? "" : r.stop.detail(),
+                r.promotions,
+                r.rejections,
+                firstAndLast(new ArrayList<>(r.batches.values())),
+                firstAndLast(r.probes),
+                firstAndLast(r.confirms));
+    }
+
+    /** Accumulates the summary in one pass over the events. */
+    private static final class Reader {
+        int iterations;
+        CampaignStopped stop;
+        final Map<String, CandidateProposed> proposals = new LinkedHashMap<>();
+        final Map<String, GateDecided.Verdict> verdicts = new LinkedHashMap<>();
+        final List<Promotion> promotions = new ArrayList<>();
+        final List<Rejection> rejections = new ArrayList<>();
+        final Map<Integer, int[]> batches = new LinkedHashMap<>();
+        final List<int[]> probes = new ArrayList<>();
+        final List<int[]> confirms = new ArrayList<>();
+
+        void accept(Event e) {
+            if (e instanceof IterationStarted i) {
                 iterations = i.iteration();
             } else if (e instanceof CampaignStopped s) {
                 stop = s;
@@ -93,15 +110,6 @@ public record CampaignSummary(
                 confirms.add(new int[] {c.passed(), c.total()});
             }
         }
-        return new CampaignSummary(
-                iterations,
-                stop == null ? "running" : stop.reason(),
-                stop == null ? "" : stop.detail(),
-                promotions,
-                rejections,
-                firstAndLast(new ArrayList<>(batches.values())),
-                firstAndLast(probes),
-                firstAndLast(confirms));
     }
 
     private static Promotion promotion(CandidatePromoted p, CandidateProposed proposal, GateDecided.Verdict v) {

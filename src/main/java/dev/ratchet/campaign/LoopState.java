@@ -1,7 +1,10 @@
 package dev.ratchet.campaign;
 
+import dev.ratchet.log.event.BaselineProbeScored;
+import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.CandidateDiscarded;
+import dev.ratchet.log.event.CandidateProbeScored;
 import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.CandidateProposed;
 import dev.ratchet.log.event.ConfirmScored;
@@ -14,6 +17,7 @@ import dev.ratchet.log.event.LibrarySnapshotted;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProbeBuilt;
 import dev.ratchet.log.event.ProposalFailed;
+import dev.ratchet.log.event.StaticCheckFailed;
 import dev.ratchet.log.event.StaticCheckPassed;
 import dev.ratchet.propose.ProposerInput.SkillStanding;
 import dev.ratchet.skill.Edits;
@@ -87,6 +91,10 @@ public record LoopState(
         return progress.stopped() != null;
     }
 
+    /**
+     * The state after {@code event}. Every event type has a branch, even those that change nothing
+     * here, so that a new type cannot be folded silently.
+     */
     public LoopState evolve(Event event) {
         if (event instanceof EpisodeScored e) {
             if ("screen".equals(e.phase())) {
@@ -95,21 +103,7 @@ public record LoopState(
             return e.iteration() == current.number() ? with(current.withEpisode(e)) : this;
         }
         if (event instanceof ModelCallRecorded c) {
-            Map<String, ModelCallRecorded> calls = proposerCalls;
-            if ("proposer".equals(c.role())) {
-                calls = new LinkedHashMap<>(proposerCalls);
-                calls.put(c.callId(), c);
-            }
-            return new LoopState(
-                    libraries,
-                    startVersion,
-                    currentVersion,
-                    current,
-                    probes,
-                    standings,
-                    calls,
-                    spend.plus(c),
-                    progress);
+            return onCall(c);
         }
         if (event instanceof LibrarySnapshotted l) {
             return onSnapshot(l);
@@ -117,6 +111,20 @@ public record LoopState(
         if (event instanceof IterationStarted i) {
             return with(IterationState.started(i.iteration(), i.libraryVersion(), i.batch()));
         }
+        if (event instanceof CampaignStopped c) {
+            return withProgress(progress.stoppedBy(c));
+        }
+        if (event instanceof CampaignStarted
+                || event instanceof StaticCheckFailed
+                || event instanceof BaselineProbeScored
+                || event instanceof CandidateProbeScored) {
+            return this;
+        }
+        return onDecision(event);
+    }
+
+    /** The events an iteration decides, from the classifications to the confirm evaluation. */
+    private LoopState onDecision(Event event) {
         if (event instanceof FailureClassified f) {
             return with(current.withFailure(f));
         }
@@ -139,18 +147,25 @@ public record LoopState(
         if (event instanceof CandidatePromoted p) {
             return onPromotion(p);
         }
-        if (event instanceof CandidateDiscarded d && d.candidateId() == null) {
-            return with(current.finish()).withProgress(progress.discarded());
+        if (event instanceof CandidateDiscarded d) {
+            // A discard naming a candidate is one candidate's fate; one naming none ends the iteration.
+            return d.candidateId() == null ? with(current.finish()).withProgress(progress.discarded()) : this;
         }
         if (event instanceof ConfirmScored c) {
             return with(current.withConfirm(c)).withProgress(progress.confirmed(current.number()));
         }
-        if (event instanceof CampaignStopped c) {
-            return withProgress(progress.stoppedBy(c));
+        throw new IllegalArgumentException(
+                "no fold for event type " + event.type().typeName());
+    }
+
+    private LoopState onCall(ModelCallRecorded c) {
+        Map<String, ModelCallRecorded> calls = proposerCalls;
+        if ("proposer".equals(c.role())) {
+            calls = new LinkedHashMap<>(proposerCalls);
+            calls.put(c.callId(), c);
         }
-        // CampaignStarted, StaticCheckFailed, per-candidate discards and the probe scores decide
-        // nothing beyond what the events above carry.
-        return this;
+        return new LoopState(
+                libraries, startVersion, currentVersion, current, probes, standings, calls, spend.plus(c), progress);
     }
 
     private LoopState onSnapshot(LibrarySnapshotted l) {

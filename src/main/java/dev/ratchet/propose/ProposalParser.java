@@ -105,17 +105,9 @@ public final class ProposalParser {
             return new Malformed("'rationale' is required");
         }
         List<String> tags = new ArrayList<>();
-        JsonNode t = node.get("tags");
-        if (t != null && !t.isNull()) {
-            if (!t.isArray()) {
-                return new Malformed("'tags' must be a list of strings");
-            }
-            for (JsonNode tag : t) {
-                if (!tag.isTextual() || tag.asText().isBlank()) {
-                    return new Malformed("'tags' must be a list of non-blank strings");
-                }
-                tags.add(tag.asText().strip());
-            }
+        String tagProblem = tags(node.get("tags"), tags);
+        if (tagProblem != null) {
+            return new Malformed(tagProblem);
         }
         Edit edit = new Edit(
                 op,
@@ -126,6 +118,23 @@ public final class ProposalParser {
                 text(node, "content"));
         String missing = missingFor(edit);
         return missing == null ? new Parsed(edit, text(node, "rationale")) : new Malformed(missing);
+    }
+
+    /** Reads {@code tags} into {@code out}; returns the problem, or null when they are well formed. */
+    private static String tags(JsonNode t, List<String> out) {
+        if (t == null || t.isNull()) {
+            return null;
+        }
+        if (!t.isArray()) {
+            return "'tags' must be a list of strings";
+        }
+        for (JsonNode tag : t) {
+            if (!tag.isTextual() || tag.asText().isBlank()) {
+                return "'tags' must be a list of non-blank strings";
+            }
+            out.add(tag.asText().strip());
+        }
+        return null;
     }
 
     private static String missingFor(Edit e) {

@@ -71,21 +71,7 @@ public record ProposerInput(
             Library library,
             Map<String, SkillStanding> records,
             int maxSkillChars) {
-        Map<String, EpisodeScored> byId =
-                batch.stream().collect(Collectors.toMap(EpisodeScored::episodeId, e -> e, (a, b) -> a));
-        List<FailingTrace> failing = new ArrayList<>();
-        for (FailureClassified f : cluster.failures()) {
-            if (failing.size() < MAX_FAILING) {
-                Instance instance = instances.apply(f.instanceId());
-                failing.add(new FailingTrace(
-                        f.instanceId(),
-                        f.envId(),
-                        f.regime(),
-                        instance.prompt(),
-                        byId.get(f.episodeId()).answer(),
-                        instance.expected()));
-            }
-        }
+        List<FailingTrace> failing = failingTraces(cluster, batch, instances);
         List<PassingTrace> passing = batch.stream()
                 .filter(e -> e.passed() && e.envId().equals(cluster.envId()))
                 .limit(MAX_PASSING)
@@ -111,6 +97,25 @@ public record ProposerInput(
                 library.sections().stream().map(PromptSection::name).toList(),
                 protectedIds.stream().limit(MAX_DO_NOT_REGRESS).toList(),
                 maxSkillChars);
+    }
+
+    private static List<FailingTrace> failingTraces(
+            FailureClusters.Cluster cluster, List<EpisodeScored> batch, Function<String, Instance> instances) {
+        Map<String, EpisodeScored> byId =
+                batch.stream().collect(Collectors.toMap(EpisodeScored::episodeId, e -> e, (a, b) -> a));
+        List<FailingTrace> failing = new ArrayList<>();
+        for (FailureClassified f : cluster.failures()
+                .subList(0, Math.min(MAX_FAILING, cluster.failures().size()))) {
+            Instance instance = instances.apply(f.instanceId());
+            failing.add(new FailingTrace(
+                    f.instanceId(),
+                    f.envId(),
+                    f.regime(),
+                    instance.prompt(),
+                    byId.get(f.episodeId()).answer(),
+                    instance.expected()));
+        }
+        return failing;
     }
 
     private static SkillStanding standing(Skill skill, Map<String, SkillStanding> records) {

@@ -7,15 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ratchet.gate.ItemState;
 import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.RecordedEvent;
+import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.CandidateDiscarded;
+import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.ConfirmScored;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.EventType;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.Json;
+import dev.ratchet.log.event.ProbeBuilt;
+import dev.ratchet.log.event.ProposalFailed;
 import dev.ratchet.skill.LibrarySnapshots;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LoopStateTest {
@@ -80,12 +89,11 @@ class LoopStateTest {
         List<Event> upToPromotion = new ArrayList<>();
         for (Event e : events) {
             upToPromotion.add(e);
-            if (e instanceof dev.ratchet.log.event.CandidatePromoted) {
+            if (e instanceof CandidatePromoted) {
                 break;
             }
         }
-        dev.ratchet.log.event.CandidatePromoted promoted =
-                (dev.ratchet.log.event.CandidatePromoted) upToPromotion.get(upToPromotion.size() - 1);
+        CandidatePromoted promoted = (CandidatePromoted) upToPromotion.get(upToPromotion.size() - 1);
 
         LoopState s = LoopState.of(upToPromotion);
 
@@ -103,7 +111,7 @@ class LoopStateTest {
     @Test
     void screeningIsKeptPerLibraryVersion() {
         CampaignHarness h = CampaignHarness.of("iterations: 1\n", FakeWorld.clean(id -> FakeWorld.ANSWERS.get(0)));
-        h.runUntil(dev.ratchet.log.event.ProbeBuilt.class);
+        h.runUntil(ProbeBuilt.class);
 
         ProbeHistory probes = h.state().probes();
 
@@ -125,5 +133,22 @@ class LoopStateTest {
 
         assertEquals(LoopState.of(events), LoopState.of(decoded));
         assertEquals(events.size(), decoded.size());
+    }
+
+    @Test
+    void everyEventTypeHasABranchInTheFold() {
+        List<Event> events = new ArrayList<>();
+        events.add(new CampaignStarted("c1", "test", Json.parse("{}"), 1, "dev", V0));
+        events.addAll(CampaignHarness.of("iterations: 4\n", FakeWorld.standard(0.03, 0.02))
+                .run());
+        events.add(new ProposalFailed(5, "format in alpha", "malformed twice", "i5/propose/c1/a2"));
+
+        LoopState.of(events);
+
+        Set<EventType> seen = new HashSet<>();
+        events.forEach(e -> seen.add(e.type()));
+        Set<EventType> missing = EnumSet.allOf(EventType.class);
+        missing.removeAll(seen);
+        assertTrue(missing.isEmpty(), "not exercised: " + missing);
     }
 }
