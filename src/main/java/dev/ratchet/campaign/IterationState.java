@@ -1,0 +1,249 @@
+package dev.ratchet.campaign;
+
+import dev.ratchet.log.event.CandidatePromoted;
+import dev.ratchet.log.event.CandidateProposed;
+import dev.ratchet.log.event.ConfirmScored;
+import dev.ratchet.log.event.EpisodeScored;
+import dev.ratchet.log.event.FailureClassified;
+import dev.ratchet.log.event.GateDecided;
+import dev.ratchet.log.event.ProbeBuilt;
+import dev.ratchet.log.event.ProposalFailed;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the log says about the iteration in progress (iteration 0 is the starting library's
+ * confirm evaluation). Immutable: every {@code with*} returns a copy.
+ */
+public record IterationState(
+        int number,
+        String libraryVersion,
+        List<String> batch,
+        Map<String, EpisodeScored> episodes,
+        List<FailureClassified> failures,
+        List<CandidateProposed> proposals,
+        List<ProposalFailed> proposalFailures,
+        List<String> staticallyPassed,
+        ProbeBuilt probe,
+        GateDecided gate,
+        CandidatePromoted promoted,
+        ConfirmScored confirm,
+        boolean finished) {
+
+    public IterationState {
+        batch = List.copyOf(batch);
+        episodes = Collections.unmodifiableMap(new LinkedHashMap<>(episodes));
+        failures = List.copyOf(failures);
+        proposals = List.copyOf(proposals);
+        proposalFailures = List.copyOf(proposalFailures);
+        staticallyPassed = List.copyOf(staticallyPassed);
+    }
+
+    /** Iteration 0 before the starting library is known. */
+    static IterationState zero() {
+        return started(0, "", List.of());
+    }
+
+    static IterationState started(int number, String version, List<String> batch) {
+        return new IterationState(
+                number, version, batch, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
+                false);
+    }
+
+    public Optional<EpisodeScored> episode(String episodeId) {
+        return Optional.ofNullable(episodes.get(episodeId));
+    }
+
+    /** Whether the proposer step is over: every cluster has a proposal or a recorded failure. */
+    public boolean proposalsResolved() {
+        return !proposals.isEmpty() || !proposalFailures.isEmpty();
+    }
+
+    public Optional<CandidateProposed> proposal(String candidateId) {
+        return proposals.stream()
+                .filter(p -> p.candidateId().equals(candidateId))
+                .findFirst();
+    }
+
+    IterationState withEpisode(EpisodeScored e) {
+        Map<String, EpisodeScored> copy = new LinkedHashMap<>(episodes);
+        copy.put(e.episodeId(), e);
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                copy,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withFailure(FailureClassified f) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                plus(failures, f),
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withProposal(CandidateProposed p) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                plus(proposals, p),
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withProposalFailure(ProposalFailed p) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                plus(proposalFailures, p),
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withStaticPass(String candidateId) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                plus(staticallyPassed, candidateId),
+                probe,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withProbe(ProbeBuilt p) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                p,
+                gate,
+                promoted,
+                confirm,
+                finished);
+    }
+
+    IterationState withGate(GateDecided g) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                g,
+                promoted,
+                confirm,
+                finished || g.acceptedCandidateId() == null);
+    }
+
+    IterationState withPromotion(CandidatePromoted p) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                p,
+                confirm,
+                finished);
+    }
+
+    IterationState withConfirm(ConfirmScored c) {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                c,
+                true);
+    }
+
+    IterationState finish() {
+        return new IterationState(
+                number,
+                libraryVersion,
+                batch,
+                episodes,
+                failures,
+                proposals,
+                proposalFailures,
+                staticallyPassed,
+                probe,
+                gate,
+                promoted,
+                confirm,
+                true);
+    }
+
+    private static <T> List<T> plus(List<T> list, T item) {
+        List<T> copy = new ArrayList<>(list);
+        copy.add(item);
+        return copy;
+    }
+}

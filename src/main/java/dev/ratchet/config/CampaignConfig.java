@@ -1,0 +1,228 @@
+package dev.ratchet.config;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ratchet.log.event.Json;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One campaign's settings, read from {@code config/<name>.yaml} by {@link CampaignConfigLoader}.
+ * Every nested part has defaults, so a file needs only its models and environments. Keys in the
+ * file are kebab-case ({@code batch-size}); {@link #toJson()} writes them back the same way for the
+ * campaign's start event.
+ */
+public record CampaignConfig(
+        String name,
+        Models models,
+        List<EnvironmentShare> environments,
+        List<SuiteShare> suites,
+        CampaignConfigParts.Splits splits,
+        int batchSize,
+        int candidates,
+        CampaignConfigParts.Gate gate,
+        CampaignConfigParts.LibraryCaps library,
+        int iterations,
+        CampaignConfigParts.Budgets budgets,
+        int stopAfterDiscards,
+        long seed,
+        int concurrency) {
+
+    public static final int DEFAULT_BATCH_SIZE = 48;
+    public static final int DEFAULT_CANDIDATES = 4;
+    public static final int DEFAULT_ITERATIONS = 10;
+    public static final int DEFAULT_STOP_AFTER_DISCARDS = 3;
+    public static final long DEFAULT_SEED = 1;
+    public static final int DEFAULT_CONCURRENCY = 4;
+
+    private static final JsonMapper SNAPSHOT = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
+            .build();
+
+    public CampaignConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(models, "models");
+        environments = List.copyOf(environments);
+        suites = List.copyOf(suites);
+        Objects.requireNonNull(splits, "splits");
+        Objects.requireNonNull(gate, "gate");
+        Objects.requireNonNull(library, "library");
+        Objects.requireNonNull(budgets, "budgets");
+        CampaignConfigParts.atLeast("batch-size", batchSize, 1);
+        CampaignConfigParts.atLeast("candidates", candidates, 1);
+        CampaignConfigParts.atLeast("iterations", iterations, 1);
+        CampaignConfigParts.atLeast("stop-after-discards", stopAfterDiscards, 1);
+        CampaignConfigParts.atLeast("concurrency", concurrency, 1);
+        if (environments.isEmpty() && suites.isEmpty()) {
+            throw new IllegalArgumentException("environments: at least one environment or suite is required");
+        }
+        requireUnique(
+                "environments", environments.stream().map(EnvironmentShare::id).toList());
+        requireUnique("suites", suites.stream().map(SuiteShare::name).toList());
+        if (splits.probe() < gate.probeSize()) {
+            throw new IllegalArgumentException("splits.probe: the probe pool (" + splits.probe()
+                    + ") must hold at least gate.probe-size (" + gate.probeSize() + ") items");
+        }
+    }
+
+    @JsonCreator
+    static CampaignConfig fromFile(
+            @JsonProperty("name") String name,
+            @JsonProperty("models") Models models,
+            @JsonProperty("environments") List<EnvironmentShare> environments,
+            @JsonProperty("suites") List<SuiteShare> suites,
+            @JsonProperty("splits") CampaignConfigParts.Splits splits,
+            @JsonProperty("batch-size") Integer batchSize,
+            @JsonProperty("candidates") Integer candidates,
+            @JsonProperty("gate") CampaignConfigParts.Gate gate,
+            @JsonProperty("library") CampaignConfigParts.LibraryCaps library,
+            @JsonProperty("iterations") Integer iterations,
+            @JsonProperty("budgets") CampaignConfigParts.Budgets budgets,
+            @JsonProperty("stop-after-discards") Integer stopAfterDiscards,
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("concurrency") Integer concurrency) {
+        if (models == null) {
+            throw new IllegalArgumentException("models: required (models.agent and models.proposer)");
+        }
+        return new CampaignConfig(
+                name == null ? "" : name,
+                models,
+                environments == null ? List.of() : environments,
+                suites == null ? List.of() : suites,
+                splits == null ? CampaignConfigParts.Splits.defaults() : splits,
+                or(batchSize, DEFAULT_BATCH_SIZE),
+                or(candidates, DEFAULT_CANDIDATES),
+                gate == null ? CampaignConfigParts.Gate.defaults() : gate,
+                library == null ? CampaignConfigParts.LibraryCaps.defaults() : library,
+                or(iterations, DEFAULT_ITERATIONS),
+                budgets == null ? CampaignConfigParts.Budgets.unlimited() : budgets,
+                or(stopAfterDiscards, DEFAULT_STOP_AFTER_DISCARDS),
+                seed == null ? DEFAULT_SEED : seed,
+                or(concurrency, DEFAULT_CONCURRENCY));
+    }
+
+    /** A config with every default, for the given models and environment ids (weight 1 each). */
+    public static CampaignConfig defaults(String name, Models models, List<String> environmentIds) {
+        return fromFile(
+                name,
+                models,
+                environmentIds.stream().map(EnvironmentShare::of).toList(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** The same config under another name (the loader names a file's config after the file). */
+    public CampaignConfig named(String newName) {
+        return new CampaignConfig(
+                newName,
+                models,
+                environments,
+                suites,
+                splits,
+                batchSize,
+                candidates,
+                gate,
+                library,
+                iterations,
+                budgets,
+                stopAfterDiscards,
+                seed,
+                concurrency);
+    }
+
+    public CampaignConfig withGate(CampaignConfigParts.Gate newGate) {
+        return new CampaignConfig(
+                name,
+                models,
+                environments,
+                suites,
+                splits,
+                batchSize,
+                candidates,
+                newGate,
+                library,
+                iterations,
+                budgets,
+                stopAfterDiscards,
+                seed,
+                concurrency);
+    }
+
+    /** The config as kebab-case JSON, as recorded in the campaign's start event. Holds no secrets. */
+    public JsonNode toJson() {
+        return Json.frozen(SNAPSHOT.valueToTree(this));
+    }
+
+    static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void requireUnique(String key, List<String> names) {
+        Set<String> seen = new HashSet<>();
+        for (String n : names) {
+            if (!seen.add(n)) {
+                throw new IllegalArgumentException(key + ": '" + n + "' is listed twice");
+            }
+        }
+    }
+
+    /** Named models from {@code config/models.yaml}: one answers as the agent, one proposes edits. */
+    public record Models(String agent, String proposer) {
+        @JsonCreator
+        public Models(@JsonProperty("agent") String agent, @JsonProperty("proposer") String proposer) {
+            this.agent = CampaignConfigParts.required("models.agent", agent);
+            this.proposer = CampaignConfigParts.required("models.proposer", proposer);
+        }
+    }
+
+    /** A built-in or composite environment id and its share of the splits. */
+    public record EnvironmentShare(String id, double weight) {
+        @JsonCreator
+        public EnvironmentShare(@JsonProperty("id") String id, @JsonProperty("weight") Double weight) {
+            this(CampaignConfigParts.required("environments.id", id), weight == null ? 1.0 : weight.doubleValue());
+        }
+
+        public EnvironmentShare {
+            CampaignConfigParts.required("environments.id", id);
+            CampaignConfigParts.positive("environments.weight", weight);
+        }
+
+        /** A bare id in the list ({@code - arith.add}) means weight 1. */
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static EnvironmentShare of(String id) {
+            return new EnvironmentShare(id, 1.0);
+        }
+    }
+
+    /** A user task suite ({@code eval/<name>.jsonl}) and its share of the splits. */
+    public record SuiteShare(String name, double weight) {
+        @JsonCreator
+        public SuiteShare(@JsonProperty("name") String name, @JsonProperty("weight") Double weight) {
+            this(CampaignConfigParts.required("suites.name", name), weight == null ? 1.0 : weight.doubleValue());
+        }
+
+        public SuiteShare {
+            CampaignConfigParts.required("suites.name", name);
+            CampaignConfigParts.positive("suites.weight", weight);
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        public static SuiteShare of(String name) {
+            return new SuiteShare(name, 1.0);
+        }
+    }
+}

@@ -1,0 +1,436 @@
+package dev.ratchet.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.ratchet.log.event.CampaignStopped;
+import dev.ratchet.log.event.CandidateDiscarded;
+import dev.ratchet.log.event.CandidatePromoted;
+import dev.ratchet.log.event.ConfirmScored;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.GateDecided;
+import dev.ratchet.log.event.GateDecided.Verdict;
+import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.Json;
+import dev.ratchet.log.event.LibrarySnapshotted;
+import dev.ratchet.log.event.ProbeBuilt;
+import dev.ratchet.log.event.ProbeBuilt.ProbeItem;
+import dev.ratchet.log.event.ProposalFailed;
+import dev.ratchet.log.event.StaticCheckFailed;
+import dev.ratchet.skill.Library;
+import dev.ratchet.skill.Skill;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Given a campaign driven to a point by a scripted world, when the decider takes its next steps,
+ * then these are the events it decides. One test per rule of the loop.
+ */
+class DeciderTest {
+
+    private static final String HELP_ALPHA = FakeWorld.add("help-alpha", "the task is an alpha task");
+    private static final String HELP_BETA = FakeWorld.add("help-beta", "the task is a beta task");
+
+    /** Scripts iteration 1's baseline and first candidate on every probe item (one sample each). */
+    private static void script(
+            CampaignHarness h,
+            ProbeBuilt probe,
+            Function<ProbeItem, String> baseline,
+            Function<ProbeItem, String> cand) {
+        for (ProbeItem item : probe.items()) {
+            h.world.script.put("i1/baseline/" + item.instanceId() + "/s0", baseline.apply(item));
+            h.world.script.put("i1/cand-1/" + item.instanceId() + "/s0", cand.apply(item));
+        }
+    }
+
+    private static String before(ProbeItem item) {
+        return item.failingBefore() ? "fail" : "pass";
+    }
+
+    private static ProbeItem firstPassing(ProbeBuilt probe) {
+        return probe.items().stream()
+                .filter(i -> !i.failingBefore())
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static long failing(ProbeBuilt probe) {
+        return probe.items().stream().filter(ProbeItem::failingBefore).count();
+    }
+
+    @Test
+    void aNewCampaignSnapshotsTheStartingLibraryThenEvaluatesItOnTheConfirmSplit() {
+        CampaignHarness h = CampaignHarness.of("", FakeWorld.clean(id -> HELP_ALPHA));
+
+        Action first = h.step();
+        Action second = h.step();
+
+        LibrarySnapshotted start = (LibrarySnapshotted)
+                assertInstanceOf(Action.Emit.class, first).events().get(0);
+        assertEquals(CampaignHarness.START.version(), start.version());
+        assertNull(start.parentVersion());
+        List<EpisodeRequest> confirm =
+                assertInstanceOf(Action.RunEpisodes.class, second).requests();
+        assertEquals(CampaignHarness.CONFIRM.size(), confirm.size());
+        assertEquals("i0/confirm/alpha@3000/d1/s0", confirm.get(0).episodeId());
+        assertTrue(confirm.stream().allMatch(r -> r.phase().equals("confirm") && r.iteration() == 0));
+        ConfirmScored scored = h.runUntil(ConfirmScored.class);
+        assertEquals(0, scored.iteration());
+        assertEquals(CampaignHarness.CONFIRM.size(), scored.total());
+    }
+
+    @Test
+    void aCandidateThatRegressesMoreThanTheBudgetIsRejected() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        ProbeItem victim = firstPassing(probe);
+        script(h, probe, DeciderTest::before, i -> i == victim ? "fail" : "pass");
+
+        GateDecided decision = h.runUntil(GateDecided.class);
+
+        Verdict v = decision.verdicts().get(0);
+        assertNull(decision.acceptedCandidateId());
+        assertEquals(failing(probe), v.fixes());
+        assertEquals(1, v.regressions());
+        assertTrue(v.reason().startsWith("1 new regressions exceed the budget 0"), v.reason());
+        assertTrue(v.flips().contains(new GateDecided.Flip(victim.instanceId(), "pass", "pass", "fail")));
+        CandidateDiscarded discarded =
+                CampaignHarness.ofType(h.events(), CandidateDiscarded.class).get(0);
+        assertEquals("i1-c1", discarded.candidateId());
+        assertEquals("gate: " + v.reason(), discarded.reason());
+        assertEquals(CampaignHarness.START.version(), h.state().currentVersion());
+    }
+
+    @Test
+    void withinTheBudgetTheSameCandidateIsPromotedAndConfirmedOnce() {
+        CampaignHarness h =
+                CampaignHarness.of("candidates: 1\ngate: {regression-budget: 1}\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        ProbeItem victim = firstPassing(probe);
+        script(h, probe, DeciderTest::before, i -> i == victim ? "fail" : "pass");
+
+        CandidatePromoted promoted = h.runUntil(CandidatePromoted.class);
+        Action confirm = h.step();
+        ConfirmScored confirmed = h.runUntil(ConfirmScored.class);
+
+        assertEquals("i1-c1", promoted.candidateId());
+        assertEquals(promoted.toVersion(), h.state().currentVersion());
+        List<EpisodeRequest> requests =
+                assertInstanceOf(Action.RunEpisodes.class, confirm).requests();
+        assertTrue(requests.stream()
+                .allMatch(r -> r.libraryVersion().equals(promoted.toVersion())
+                        && r.episodeId().startsWith("i1/confirm/")));
+        assertEquals(1, confirmed.iteration());
+        assertEquals(promoted.toVersion(), confirmed.libraryVersion());
+    }
+
+    @Test
+    void aCandidateThatChangesNothingTiesAndIsRejected() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        script(h, probe, DeciderTest::before, DeciderTest::before);
+
+        Verdict v = h.runUntil(GateDecided.class).verdicts().get(0);
+
+        assertFalse(v.accepted());
+        assertEquals(0, v.net());
+        assertEquals("net gain 0 is below the minimum 1 (a tie with the baseline)", v.reason());
+    }
+
+    @Test
+    void fixesTheBaselineReRunAlsoShowsAreNoiseAndGiveNoNetGain() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        List<ProbeItem> noisy =
+                probe.items().stream().filter(ProbeItem::failingBefore).limit(2).toList();
+        Function<ProbeItem, String> noise = i -> noisy.contains(i) ? "pass" : before(i);
+        script(h, probe, noise, noise);
+
+        Verdict v = h.runUntil(GateDecided.class).verdicts().get(0);
+
+        assertEquals(2, v.fixes());
+        assertEquals(2, v.baselineFixes());
+        assertEquals(0, v.net());
+        assertFalse(v.accepted());
+    }
+
+    @Test
+    void aHarmfulCandidateIsRejectedForItsNetLossAndItsRegressions() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        script(h, probe, DeciderTest::before, i -> "fail");
+
+        Verdict v = h.runUntil(GateDecided.class).verdicts().get(0);
+
+        assertEquals(-(probe.items().size() - failing(probe)), v.net());
+        assertTrue(v.reason().contains("is below the minimum 1") && v.reason().contains("exceed the budget 0"));
+    }
+
+    @Test
+    void candidatesThatTieOnNetAndRegressionsAreSettledByCandidateId() {
+        CampaignHarness h = CampaignHarness.of(
+                "candidates: 2\n", FakeWorld.clean(id -> id.contains("/c1/") ? HELP_ALPHA : HELP_BETA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        script(h, probe, DeciderTest::before, i -> "pass");
+        probe.items().forEach(i -> h.world.script.put("i1/cand-2/" + i.instanceId() + "/s0", "pass"));
+
+        GateDecided decision = h.runUntil(GateDecided.class);
+
+        assertEquals("i1-c1", decision.acceptedCandidateId());
+        assertEquals(
+                decision.verdicts().get(0).net(), decision.verdicts().get(1).net());
+        assertEquals(
+                "passed the rule, but i1-c1 ranked higher",
+                decision.verdicts().get(1).reason());
+    }
+
+    @Test
+    void flakyItemsCountNeitherAsFixesNorAsRegressions() {
+        CampaignHarness h =
+                CampaignHarness.of("candidates: 1\ngate: {samples-per-item: 2}\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        for (ProbeItem i : probe.items()) {
+            for (int s = 0; s < 2; s++) {
+                h.world.script.put("i1/baseline/" + i.instanceId() + "/s" + s, before(i));
+                String cand = i.failingBefore() ? (s == 0 ? "pass" : "fail") : (s == 0 ? "fail" : "pass");
+                h.world.script.put("i1/cand-1/" + i.instanceId() + "/s" + s, cand);
+            }
+        }
+
+        Verdict v = h.runUntil(GateDecided.class).verdicts().get(0);
+
+        assertEquals(probe.items().size(), v.flaky());
+        assertEquals(0, v.fixes());
+        assertEquals(0, v.regressions());
+        assertEquals("flaky", v.flips().get(0).candidate());
+        assertFalse(v.accepted());
+    }
+
+    @Test
+    void infrastructureFailuresAreExcludedFromTheCounts() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        ProbeItem victim = firstPassing(probe);
+        List<ProbeItem> lost =
+                probe.items().stream().filter(ProbeItem::failingBefore).limit(3).toList();
+        script(h, probe, DeciderTest::before, i -> lost.contains(i) || i == victim ? "infra" : "pass");
+
+        GateDecided decision = h.runUntil(GateDecided.class);
+
+        Verdict v = decision.verdicts().get(0);
+        assertEquals(4, v.infra());
+        assertEquals(failing(probe) - 3, v.fixes());
+        assertEquals(0, v.regressions(), "a provider failure on a passing item is not a regression");
+        assertEquals("i1-c1", decision.acceptedCandidateId());
+    }
+
+    @Test
+    void theLibraryCapRejectsAnAdditionBeyondIt() {
+        Skill learned =
+                new Skill("old-rule", "d", "the task is old", List.of(), "b", "proposed: iteration 1, candidate x");
+        List<Skill> skills = new ArrayList<>(CampaignHarness.START.skills());
+        skills.add(learned);
+        Library full = new Library(CampaignHarness.START.sections(), skills);
+        CampaignHarness h = new CampaignHarness(
+                CampaignHarness.config("candidates: 1\nlibrary: {max-skills: 1}\n"),
+                FakeWorld.clean(id -> HELP_ALPHA),
+                full);
+
+        h.runUntil(CandidateDiscarded.class);
+
+        StaticCheckFailed failed =
+                CampaignHarness.ofType(h.events(), StaticCheckFailed.class).get(0);
+        assertEquals("library-cap", failed.rule());
+        assertTrue(failed.detail().contains("2 learned skills; the cap is 1"), failed.detail());
+        assertTrue(CampaignHarness.ofType(h.events(), ProbeBuilt.class).isEmpty(), "nothing reaches the probe");
+        List<CandidateDiscarded> discards = CampaignHarness.ofType(h.events(), CandidateDiscarded.class);
+        assertEquals("i1-c1", discards.get(0).candidateId());
+        assertNull(discards.get(1).candidateId());
+        assertEquals("no candidate passed the static gate", discards.get(1).reason());
+    }
+
+    @Test
+    void theCampaignStopsAfterMConsecutiveDiscards() {
+        String neutral = FakeWorld.add("neutral-one", "the answer is a number");
+        CampaignHarness h = CampaignHarness.of(
+                "candidates: 1\niterations: 10\nstop-after-discards: 2\n", FakeWorld.clean(id -> neutral));
+
+        List<Event> events = h.run();
+
+        CampaignStopped stop =
+                CampaignHarness.ofType(events, CampaignStopped.class).get(0);
+        assertEquals("consecutive-discards", stop.reason());
+        assertEquals(2, stop.iterations());
+        assertEquals(2, CampaignHarness.ofType(events, GateDecided.class).size());
+        assertEquals(stop, events.get(events.size() - 1));
+        assertInstanceOf(Action.Done.class, h.step());
+    }
+
+    @Test
+    void theCampaignStopsAfterItsIterations() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\niterations: 2\n", FakeWorld.standard(0.05, 0));
+
+        CampaignStopped stop =
+                CampaignHarness.ofType(h.run(), CampaignStopped.class).get(0);
+
+        assertEquals("iterations", stop.reason());
+        assertEquals(
+                2, CampaignHarness.ofType(h.events(), IterationStarted.class).size());
+    }
+
+    @Test
+    void aSpentCallBudgetStopsTheCampaignBeforeItSpendsMore() {
+        CampaignHarness h = CampaignHarness.of("budgets: {model-calls: 40}\n", FakeWorld.clean(id -> HELP_ALPHA));
+
+        List<Event> events = h.run();
+
+        CampaignStopped stop =
+                CampaignHarness.ofType(events, CampaignStopped.class).get(0);
+        assertEquals("budget-calls", stop.reason());
+        assertEquals("54 model calls reached the budget of 40", stop.detail());
+        assertEquals(1, stop.iterations());
+        assertTrue(h.state().proposerCalls().isEmpty(), "the proposer was not called past the budget");
+    }
+
+    @Test
+    void wallTimeIsTheShellsInputAndStopsTheCampaign() {
+        CampaignHarness h = CampaignHarness.of("budgets: {wall-time: 2m}\n", FakeWorld.clean(id -> HELP_ALPHA))
+                .withClock(s -> s.spend().calls() >= 30 ? Duration.ofMinutes(3) : Duration.ZERO);
+
+        CampaignStopped stop =
+                CampaignHarness.ofType(h.run(), CampaignStopped.class).get(0);
+
+        assertEquals("budget-wall-time", stop.reason());
+        assertEquals(0, stop.iterations(), "stopped right after the starting library's confirm evaluation");
+    }
+
+    @Test
+    void aMalformedAnswerIsRetriedOnceThenRecordedAsAFailedProposal() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> "Add a skill, maybe?"));
+        h.runUntil(IterationStarted.class);
+        h.step(); // batch
+        h.step(); // classifications
+
+        Action first = h.step();
+        Action retry = h.step();
+        CandidateDiscarded end = h.runUntil(CandidateDiscarded.class);
+
+        assertEquals(
+                "i1/propose/c1/a1",
+                assertInstanceOf(Action.CallProposer.class, first)
+                        .calls()
+                        .get(0)
+                        .callId());
+        ProposerCall second =
+                assertInstanceOf(Action.CallProposer.class, retry).calls().get(0);
+        assertEquals("i1/propose/c1/a2", second.callId());
+        assertEquals(4, second.request().messages().size());
+        assertTrue(
+                ((UserMessage) second.request().messages().get(3)).singleText().contains("no JSON object found"));
+        ProposalFailed failed =
+                CampaignHarness.ofType(h.events(), ProposalFailed.class).get(0);
+        assertEquals("i1/propose/c1/a2", failed.callId());
+        assertTrue(failed.reason().startsWith("malformed twice: no JSON object found"), failed.reason());
+        assertNull(end.candidateId());
+        assertEquals("the proposer gave no usable proposal", end.reason());
+    }
+
+    @Test
+    void aFailedProposerCallIsNotRetriedByTheDecider() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> null));
+
+        h.runUntil(CandidateDiscarded.class);
+
+        ProposalFailed failed =
+                CampaignHarness.ofType(h.events(), ProposalFailed.class).get(0);
+        assertEquals("the proposer call failed (server-error)", failed.reason());
+        assertFalse(h.state().proposerCalls().containsKey("i1/propose/c1/a2"));
+    }
+
+    @Test
+    void aBatchWithoutFailuresEndsTheIterationWithoutCallingTheProposer() {
+        CampaignHarness h = CampaignHarness.of("", new FakeWorld((r, lib) -> "pass", id -> HELP_ALPHA));
+
+        CandidateDiscarded end = h.runUntil(CandidateDiscarded.class);
+
+        assertNull(end.candidateId());
+        assertEquals("every batch episode passed: nothing to learn from", end.reason());
+        assertTrue(h.state().proposerCalls().isEmpty());
+    }
+
+    @Test
+    void infrastructureFailuresInTheBatchGiveTheProposerNothingToWorkOn() {
+        FakeWorld world = new FakeWorld((r, lib) -> r.phase().equals("batch") ? "infra" : "pass", id -> HELP_ALPHA);
+        CampaignHarness h = CampaignHarness.of("", world);
+
+        CandidateDiscarded end = h.runUntil(CandidateDiscarded.class);
+
+        assertEquals("every batch failure was infrastructure: nothing the agent can fix", end.reason());
+        assertEquals(24, h.state().current().failures().size());
+    }
+
+    @Test
+    void theNextProposerSeesThePromotedSkillsRecord() {
+        CampaignHarness h = CampaignHarness.of("candidates: 1\n", FakeWorld.clean(id -> HELP_ALPHA));
+        ProbeBuilt probe = h.runUntil(ProbeBuilt.class);
+        script(h, probe, DeciderTest::before, i -> "pass");
+        Verdict accepted = h.runUntil(GateDecided.class).verdicts().get(0);
+        h.runUntil(IterationStarted.class);
+        Action call = h.step();
+        while (!(call instanceof Action.CallProposer)) {
+            call = h.step();
+        }
+
+        String user = ((UserMessage) ((Action.CallProposer) call)
+                        .calls()
+                        .get(0)
+                        .request()
+                        .messages()
+                        .get(1))
+                .singleText();
+        String json = user.substring(user.indexOf("```json\n") + 8, user.lastIndexOf("\n```"));
+        var skill = Json.parse(json).get("library").get(1);
+        assertEquals("help-alpha", skill.get("name").asText());
+        assertEquals(accepted.fixes(), skill.get("fixes").asInt());
+        assertEquals(0, skill.get("regressions").asInt());
+    }
+
+    @Test
+    void twoCampaignsFromOneConfigDecideAlikeAndTheSeedMatters() {
+        List<Event> one = CampaignHarness.of("iterations: 2\n", FakeWorld.standard(0.05, 0.02))
+                .run();
+        List<Event> two = CampaignHarness.of("iterations: 2\n", FakeWorld.standard(0.05, 0.02))
+                .run();
+        List<Event> other = CampaignHarness.of("iterations: 2\nseed: 2\n", FakeWorld.standard(0.05, 0.02))
+                .run();
+
+        assertEquals(CampaignHarness.encoded(one), CampaignHarness.encoded(two));
+        assertNotEquals(
+                CampaignHarness.ofType(one, IterationStarted.class).get(0).batch(),
+                CampaignHarness.ofType(other, IterationStarted.class).get(0).batch());
+    }
+
+    @Test
+    void overlappingSplitsAreRefused() {
+        String message = assertThrows(
+                        IllegalArgumentException.class,
+                        () -> new Decider(
+                                CampaignHarness.config(""),
+                                CampaignHarness.TRAIN,
+                                CampaignHarness.TRAIN.subList(0, 5),
+                                CampaignHarness.CONFIRM,
+                                CampaignHarness.START))
+                .getMessage();
+
+        assertTrue(message.contains("alpha@1000/d1 (train and probe)"), message);
+    }
+}

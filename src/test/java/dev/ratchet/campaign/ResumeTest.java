@@ -1,0 +1,69 @@
+package dev.ratchet.campaign;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ratchet.log.event.EpisodeScored;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.ProbeBuilt;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** A campaign interrupted after every single transaction and resumed from its log decides alike. */
+class ResumeTest {
+
+    private static CampaignHarness small() {
+        return CampaignHarness.of(
+                "iterations: 2\ncandidates: 2\nbatch-size: 12\ngate: {probe-size: 8, samples-per-item: 2}\n",
+                FakeWorld.standard(0.1, 0.03));
+    }
+
+    /**
+     * Every boundary around a decision or a proposer call, and every thirteenth inside a run of
+     * episodes (each resume reruns the rest of the campaign, so all of them would be slow).
+     */
+    @Test
+    void resumingAtTransactionBoundariesGivesTheSameDecisionStream() {
+        CampaignHarness uninterrupted = small();
+        List<Event> full = uninterrupted.run();
+        List<String> kinds = uninterrupted.boundaryKinds;
+        assertTrue(uninterrupted.boundaries.size() > 100, "the campaign is long enough to be interesting");
+
+        int resumes = 0;
+        for (int i = 0; i < uninterrupted.boundaries.size(); i++) {
+            boolean episodes = kinds.get(i).equals("episode")
+                    && (i + 1 == kinds.size() || kinds.get(i + 1).equals("episode"));
+            if (episodes && i % 13 != 0) {
+                continue;
+            }
+            resumes++;
+            int cut = uninterrupted.boundaries.get(i);
+            CampaignHarness resumed = small().resumedFrom(full.subList(0, cut));
+            CampaignHarness.assertSameStream(full, resumed.run(), "resumed after event " + cut);
+        }
+        assertTrue(resumes > 40, "resumed " + resumes + " times");
+    }
+
+    @Test
+    void aRunInterruptedHalfWayAsksOnlyForTheEpisodesNotYetRecorded() {
+        CampaignHarness uninterrupted = small();
+        List<Event> full = uninterrupted.run();
+        int cut = full.indexOf(CampaignHarness.ofType(full, ProbeBuilt.class).get(0)) + 1 + 2 * 5;
+
+        CampaignHarness resumed = small().resumedFrom(full.subList(0, cut));
+        Action next = resumed.decider.next(resumed.state());
+
+        List<EpisodeRequest> requests =
+                assertInstanceOf(Action.RunEpisodes.class, next).requests();
+        ProbeBuilt probe = resumed.state().current().probe();
+        int all = probe.items().size() * 2 * 3; // baseline and two candidates at most, two samples each
+        assertTrue(requests.size() <= all - 5, requests.size() + " requested");
+        for (EpisodeRequest r : requests) {
+            assertTrue(resumed.state().current().episode(r.episodeId()).isEmpty(), r.episodeId());
+        }
+        List<EpisodeScored> recorded = CampaignHarness.ofType(full.subList(0, cut), EpisodeScored.class);
+        EpisodeScored last = recorded.get(recorded.size() - 1);
+        assertEquals(last.episodeId().replace("/s0", "/s1"), requests.get(0).episodeId(), "it continues in order");
+    }
+}

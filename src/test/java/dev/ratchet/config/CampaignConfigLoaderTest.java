@@ -1,0 +1,165 @@
+package dev.ratchet.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignConfigLoaderTest {
+
+    private static final String MINIMAL =
+            """
+            models:
+              agent: sim-agent
+              proposer: sim-proposer
+            environments:
+              - arith.add
+            """;
+
+    private static CampaignConfig parse(String yaml) {
+        return CampaignConfigLoader.parse(yaml, "config/test.yaml", "test");
+    }
+
+    private static String error(String yaml) {
+        return assertThrows(CampaignConfigException.class, () -> parse(yaml)).getMessage();
+    }
+
+    @Test
+    void aMinimalFileGetsEveryDefault() {
+        CampaignConfig c = parse(MINIMAL);
+
+        assertEquals("test", c.name());
+        assertEquals(new CampaignConfig.Models("sim-agent", "sim-proposer"), c.models());
+        assertEquals(List.of(new CampaignConfig.EnvironmentShare("arith.add", 1.0)), c.environments());
+        assertEquals(48, c.batchSize());
+        assertEquals(4, c.candidates());
+        assertEquals(36, c.gate().probeSize());
+        assertEquals(1, c.gate().samplesPerItem());
+        assertEquals(0, c.gate().regressionBudget());
+        assertEquals(1, c.gate().minNetGain());
+        assertNull(c.gate().alpha());
+        assertEquals(10, c.library().maxSkills());
+        assertEquals(3, c.stopAfterDiscards());
+        assertEquals(CampaignConfigParts.Budgets.unlimited(), c.budgets());
+        assertEquals(CampaignConfigParts.Splits.defaults(), c.splits());
+    }
+
+    @Test
+    void everyKeyIsRead() {
+        CampaignConfig c = parse(
+                """
+                name: nightly
+                models: {agent: a, proposer: p}
+                environments:
+                  - {id: "seq(arith.add,arith.mul)", weight: 2.5}
+                  - arith.add
+                suites: [{name: example, weight: 1}]
+                splits: {train: 100, probe: 80, confirm: 50}
+                batch-size: 24
+                candidates: 2
+                gate: {probe-size: 20, samples-per-item: 3, regression-budget: 1, min-net-gain: 2, alpha: 0.05}
+                library: {max-skills: 5, max-skill-chars: 800, max-section-chars: 2000}
+                iterations: 7
+                budgets: {model-calls: 5000, tokens: 2000000, cost-usd: 3.5, wall-time: 1h30m}
+                stop-after-discards: 2
+                seed: 99
+                concurrency: 16
+                """);
+
+        assertEquals("nightly", c.name());
+        assertEquals(2.5, c.environments().get(0).weight());
+        assertEquals("seq(arith.add,arith.mul)", c.environments().get(0).id());
+        assertEquals(List.of(new CampaignConfig.SuiteShare("example", 1.0)), c.suites());
+        assertEquals(new CampaignConfigParts.Splits(100, 80, 50), c.splits());
+        assertEquals(new CampaignConfigParts.Gate(20, 3, 1, 2, 0.05), c.gate());
+        assertEquals(new CampaignConfigParts.LibraryCaps(5, 800, 2000), c.library());
+        assertEquals(new CampaignConfigParts.Budgets(5000L, 2_000_000L, 3.5, Duration.ofMinutes(90)), c.budgets());
+        assertEquals(24, c.batchSize());
+        assertEquals(2, c.candidates());
+        assertEquals(7, c.iterations());
+        assertEquals(2, c.stopAfterDiscards());
+        assertEquals(99, c.seed());
+        assertEquals(16, c.concurrency());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLine() {
+        String message = error(MINIMAL + "gate:\n  probe-sise: 12\n");
+
+        assertTrue(message.startsWith("config/test.yaml:8: gate.probe-sise: unknown key"), message);
+        assertTrue(message.contains("probe-size"), message);
+    }
+
+    @Test
+    void anIllTypedValueNamesTheKeyAndTheExpectedType() {
+        assertEquals(
+                "config/test.yaml:6: batch-size: expected an integer, got \"many\"",
+                error(MINIMAL + "batch-size: many\n"));
+        assertTrue(error(MINIMAL + "batch-size: 4.5\n").contains("batch-size: expected an integer"));
+        assertTrue(error(MINIMAL + "gate:\n  alpha: [1]\n").contains("gate.alpha: expected a number"));
+        assertTrue(error(MINIMAL + "gate: 3\n").contains("gate: expected a mapping of keys"));
+    }
+
+    @Test
+    void outOfRangeValuesAreRejectedByKey() {
+        assertTrue(error(MINIMAL + "gate: {min-net-gain: 0}\n").contains("gate.min-net-gain: must be at least 1"));
+        assertTrue(error(MINIMAL + "gate: {alpha: 1.5}\n").contains("gate.alpha"));
+        assertTrue(error(MINIMAL + "batch-size: 0\n").contains("batch-size: must be at least 1"));
+        assertTrue(error(MINIMAL + "splits: {probe: 10}\n").contains("splits.probe"));
+        assertTrue(error(MINIMAL + "budgets: {wall-time: soon}\n").contains("budgets.wall-time"));
+        assertTrue(error("models: {agent: a, proposer: b}\nenvironments: [{id: a, weight: -1}]\n")
+                .contains("environments.weight"));
+    }
+
+    @Test
+    void modelsAndEnvironmentsAreRequired() {
+        assertTrue(error("environments: [a]\n").contains("models: required"));
+        assertTrue(error("models: {agent: a}\nenvironments: [a]\n").contains("models.proposer: required"));
+        assertTrue(error("models: {agent: a, proposer: b}\n").contains("environments: at least one"));
+        assertTrue(error(MINIMAL + "  - arith.add\n").contains("'arith.add' is listed twice"));
+    }
+
+    @Test
+    void brokenYamlAndEmptyFilesAreReported() {
+        assertTrue(error("models: [\n").startsWith("config/test.yaml:"));
+        assertTrue(error("").contains("the file is empty"));
+        assertTrue(error(MINIMAL + "seed: 1\nseed: 2\n").contains("seed"));
+    }
+
+    @Test
+    void loadNamesTheConfigAfterItsFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("nightly.yaml");
+        Files.writeString(file, MINIMAL);
+
+        assertEquals("nightly", CampaignConfigLoader.load(file).name());
+        String missing = assertThrows(
+                        CampaignConfigException.class, () -> CampaignConfigLoader.load(dir.resolve("nope.yaml")))
+                .getMessage();
+        assertTrue(missing.contains("nope.yaml: no such config file"), missing);
+    }
+
+    @Test
+    void theSnapshotUsesTheFileKeysAndRoundTrips() throws Exception {
+        CampaignConfig c = parse(MINIMAL + "budgets: {wall-time: 2m}\n");
+
+        var json = c.toJson();
+        assertEquals(48, json.get("batch-size").asInt());
+        assertEquals("PT2M", json.get("budgets").get("wall-time").asText());
+        assertEquals(c, parse(json.toString()));
+    }
+
+    @Test
+    void theDemoConfigLoads() {
+        CampaignConfig demo = CampaignConfigLoader.load(Path.of("config/demo.yaml"));
+
+        assertEquals("demo", demo.name());
+        assertTrue(demo.environments().size() >= 3, "the demo mixes several environments");
+    }
+}
