@@ -1,0 +1,186 @@
+package dev.ratchet.campaign;
+
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.ratchet.agent.EpisodePool;
+import dev.ratchet.agent.EpisodeResult;
+import dev.ratchet.agent.EpisodeSpec;
+import dev.ratchet.env.Environment;
+import dev.ratchet.env.Instance;
+import dev.ratchet.log.EventLog;
+import dev.ratchet.log.EventQuery;
+import dev.ratchet.log.NewEvent;
+import dev.ratchet.log.RecordedEvent;
+import dev.ratchet.log.event.CampaignStopped;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.model.CallContext;
+import dev.ratchet.model.ModelCall;
+import dev.ratchet.model.ModelClient;
+import dev.ratchet.skill.Library;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The thin shell around the pure {@link Decider}: fold the log, ask for the next action, perform
+ * its I/O (episodes, proposer calls), append the results, repeat. Because every action is derived
+ * from the folded log, a campaign killed at any point resumes by running this again: nothing
+ * recorded is repeated, and the decisions come out the same.
+ */
+public final class CampaignRunner {
+
+    /** Wall time as an input: live campaigns measure it, replay re-applies a recorded stop. */
+    @FunctionalInterface
+    public interface WallTime {
+        /** Elapsed campaign time when the next event would get {@code nextSeq}; null if unmeasured. */
+        Duration elapsed(long nextSeq);
+    }
+
+    private final Decider decider;
+    private final EventLog log;
+    private final String stream;
+    private final Function<String, Environment> environments;
+    private final EpisodePool episodes;
+    private final ModelClient proposer;
+    private final WallTime wallTime;
+    private final Consumer<Event> listener;
+
+    public CampaignRunner(
+            Decider decider,
+            EventLog log,
+            String stream,
+            Function<String, Environment> environments,
+            EpisodePool episodes,
+            ModelClient proposer,
+            WallTime wallTime,
+            Consumer<Event> listener) {
+        this.decider = Objects.requireNonNull(decider, "decider");
+        this.log = Objects.requireNonNull(log, "log");
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.environments = Objects.requireNonNull(environments, "environments");
+        this.episodes = Objects.requireNonNull(episodes, "episodes");
+        this.proposer = Objects.requireNonNull(proposer, "proposer");
+        this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Runs until the decider says the campaign is done; returns the stop event. */
+    public CampaignStopped run() {
+        LoopState state = fold();
+        while (true) {
+            long nextSeq = log.head().map(h -> h.seq() + 1).orElse(1L);
+            Action action = decider.next(state, wallTime.elapsed(nextSeq));
+            if (action instanceof Action.Emit emit) {
+                state = append(state, emit.events().stream().map(NewEvent::of).toList());
+            } else if (action instanceof Action.RunEpisodes run) {
+                state = runEpisodes(state, run.requests());
+            } else if (action instanceof Action.CallProposer call) {
+                state = callProposer(state, call.calls());
+            } else if (action instanceof Action.Done) {
+                return state.progress().stopped();
+            } else {
+                throw new IllegalStateException("unknown action " + action);
+            }
+        }
+    }
+
+    private LoopState fold() {
+        LoopState state = LoopState.initial();
+        try (Stream<RecordedEvent> events = log.read(EventQuery.all().stream(stream))) {
+            for (RecordedEvent e : (Iterable<RecordedEvent>) events::iterator) {
+                state = state.evolve(e.event());
+            }
+        }
+        return state;
+    }
+
+    private LoopState append(LoopState state, List<NewEvent> events) {
+        List<RecordedEvent> written = log.append(stream, log.streamVersion(stream), events);
+        LoopState next = state;
+        for (RecordedEvent r : written) {
+            Event e = r.event();
+            next = next.evolve(e);
+            listener.accept(e);
+        }
+        return next;
+    }
+
+    private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
+        List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
+        LoopState[] current = {state};
+        // Results arrive in request order whatever the completion order, so the log does not
+        // depend on thread timing; each episode (its calls, then its score) is one transaction.
+        episodes.run(specs, result -> {
+            current[0] = append(current[0], keyed(result));
+            return true;
+        });
+        return current[0];
+    }
+
+    private static List<NewEvent> keyed(EpisodeResult result) {
+        List<NewEvent> out = new ArrayList<>();
+        for (ModelCallRecorded call : result.calls()) {
+            out.add(NewEvent.keyed(call, "call:" + call.callId()));
+        }
+        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
+        return out;
+    }
+
+    private EpisodeSpec spec(LoopState state, EpisodeRequest r) {
+        Environment env = environments.apply(r.envId());
+        Instance instance = env.sample(r.seed(), r.difficulty());
+        if (!instance.id().equals(r.instanceId())) {
+            throw new IllegalStateException("environment " + r.envId() + " regenerated " + instance.id() + " for "
+                    + r.instanceId() + ": its generator is not deterministic");
+        }
+        Library library = state.library(r.libraryVersion())
+                .orElseThrow(
+                        () -> new IllegalStateException("no library version " + r.libraryVersion() + " in the log"));
+        return new EpisodeSpec(r.episodeId(), r.iteration(), r.phase(), r.split(), instance, env, library, r.sample());
+    }
+
+    /** Proposer calls run in parallel and are appended in the order the decider listed them. */
+    private LoopState callProposer(LoopState state, List<ProposerCall> calls) {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(calls.size(), 8)), daemon());
+        try {
+            List<Future<ModelCall>> futures = new ArrayList<>();
+            for (ProposerCall c : calls) {
+                ChatRequest request = c.request();
+                futures.add(pool.submit(() -> proposer.call(new CallContext(c.callId(), "proposer"), request)));
+            }
+            LoopState next = state;
+            for (Future<ModelCall> f : futures) {
+                ModelCallRecorded record = f.get().record();
+                next = append(next, List.of(NewEvent.keyed(record, "call:" + record.callId())));
+            }
+            return next;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while calling the proposer", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("proposer call failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon() {
+        return r -> {
+            Thread t = new Thread(r, "ratchet-proposer");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}
