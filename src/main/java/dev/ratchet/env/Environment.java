@@ -40,4 +40,20 @@ public interface Environment {
     default List<Tool> tools() {
         return List.of();
     }
+
+    /**
+     * The base environments this one is made of, in step order; a base environment is its own
+     * single step. A composite's {@link Outcome#failedStep()} indexes this list.
+     */
+    default List<String> baseIds() {
+        return List.of(id());
+    }
+
+    /**
+     * False for a fixed task (a suite line): it has one instance whatever the seed, so splits deal
+     * it to one split instead of drawing instances from it.
+     */
+    default boolean generated() {
+        return true;
+    }
 }
