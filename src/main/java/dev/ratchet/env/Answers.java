@@ -99,18 +99,23 @@ public final class Answers {
         return s;
     }
 
-    /** The text after {@code Answer:} on a line (markdown markers allowed around the label). */
+    /**
+     * The text after the last {@code Answer:} label on a line (markdown markers allowed around the
+     * label). The label may follow other text ("... so 1.414. Answer: 1.414") but not be part of a
+     * word ("reanswer:").
+     */
     private static Optional<String> afterLabel(String line) {
-        String body = stripMarkup(line);
-        if (!body.toLowerCase(Locale.ROOT).startsWith("answer")) {
-            return Optional.empty();
+        String lower = line.toLowerCase(Locale.ROOT);
+        for (int at = lower.lastIndexOf("answer"); at >= 0; at = lower.lastIndexOf("answer", at - 1)) {
+            if (at > 0 && Character.isLetterOrDigit(lower.charAt(at - 1))) {
+                continue;
+            }
+            String rest = stripLeading(line.substring(at + "answer".length()), "*_ ");
+            if (rest.startsWith(":")) {
+                return Optional.of(stripLeading(rest.substring(1), "*_ \t"));
+            }
         }
-        String rest = body.substring("answer".length());
-        rest = stripLeading(rest, "*_ ");
-        if (!rest.startsWith(":")) {
-            return Optional.empty();
-        }
-        return Optional.of(stripLeading(rest.substring(1), "*_ \t"));
+        return Optional.empty();
     }
 
     private static String stripMarkup(String line) {

@@ -121,7 +121,14 @@ final class NumberTheory {
     private static Composable divisors() {
         return env("divisors", INTEGER, INT_LIST)
                 .description("List the positive divisors of a number")
-                .input((rng, d) -> smooth(rng, d, pow10(d + 1) * 2))
+                .input((rng, d) -> {
+                    // Keep the list short enough to write on one answer line.
+                    long n;
+                    do {
+                        n = smooth(rng, d, pow10(d + 1) * 2);
+                    } while (divisorsOf(n).size() > 40);
+                    return n;
+                })
                 .task((x, rng, d) -> of(
                         ref -> "List all positive divisors of " + ref + " in increasing order.",
                         NumberTheory::divisorsOf));
