@@ -11,7 +11,10 @@ final class Failures {
     private Failures() {}
 
     static int exitCode(Throwable t) {
-        if (t instanceof UsageException || t instanceof IllegalArgumentException) {
+        // picocli maps its own parse errors (a missing required option) through this mapper too.
+        if (t instanceof UsageException
+                || t instanceof IllegalArgumentException
+                || t instanceof CommandLine.ParameterException) {
             return ExitCodes.BAD_INPUT;
         }
         if (t instanceof CheckFailedException) {

@@ -76,7 +76,7 @@ final class ChainSpace {
      * Draws the groups of one chain with repeats allowed, each chain equally likely (a group is
      * chosen in proportion to its size times the chains that can follow it); null when there is none.
      */
-    List<Group> draw(int length, ValueType from, ValueType to, Rng rng) {
+    synchronized List<Group> draw(int length, ValueType from, ValueType to, Rng rng) {
         BigInteger total = repeats(length, from, to);
         if (total.signum() == 0) {
             return null;

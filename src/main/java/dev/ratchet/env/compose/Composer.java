@@ -2,8 +2,6 @@ package dev.ratchet.env.compose;
 
 import dev.ratchet.env.Composable;
 import dev.ratchet.env.Environment;
-import dev.ratchet.env.Rng;
-import dev.ratchet.env.Seeds;
 import dev.ratchet.env.ValueType;
 import dev.ratchet.env.compose.ChainSpace.Group;
 import dev.ratchet.env.compose.ChainSpace.Signature;
@@ -11,10 +9,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -26,17 +22,12 @@ import java.util.TreeMap;
  * kind but PARALLEL (depth = 1 + the deepest part, so up to 4). Every chain is type-directed: a
  * step's input type is the previous step's output type.
  *
- * <p>Counts are exact. Drawing is seeded: an operator uniformly among those possible at the depth,
- * a length uniformly among those possible, then a chain uniformly among the chains of that
- * operator, length and depth; a PARALLEL composite gets one part of the depth below and others of
- * random lower depths. A drawn composite that finds no instance is drawn again.
+ * <p>Counts are exact; drawing is seeded (see {@link Sampler}).
  */
 public final class Composer {
 
     /** Composites are at most this deep. */
     public static final int MAX_DEPTH = 4;
-
-    private static final int DRAWS = 200;
 
     private final List<Environment> parts;
     private final Map<Signature, List<Composable>> bySignature = new TreeMap<>(Signature.ORDER);
@@ -98,7 +89,7 @@ public final class Composer {
         return count(depth).values().stream().reduce(BigInteger.ZERO, BigInteger::add);
     }
 
-    private synchronized BigInteger count(Operator operator, int depth) {
+    synchronized BigInteger count(Operator operator, int depth) {
         String key = operator + "/" + depth;
         BigInteger cached = counts.get(key);
         if (cached == null) {
@@ -117,7 +108,7 @@ public final class Composer {
     }
 
     /** Sequences of bases (2 to 5 steps, repeats allowed) from {@code in} to {@code out} (null: any). */
-    private BigInteger sequences(ValueType in, ValueType out) {
+    BigInteger sequences(ValueType in, ValueType out) {
         BigInteger total = BigInteger.ZERO;
         for (int length = Operator.SEQUENTIAL.minChildren(); length <= Operator.SEQUENTIAL.maxChildren(); length++) {
             total = total.add(baseSpace.repeats(length, in, out));
@@ -167,152 +158,23 @@ public final class Composer {
      * and highest difficulty for a few seeds. Fewer come back only when the space is smaller.
      */
     public List<Environment> sample(int depth, Operator operator, int count, long seed) {
-        if (depth < 2 || depth > MAX_DEPTH) {
-            throw new IllegalArgumentException("composites have depth 2 to " + MAX_DEPTH + ": " + depth);
-        }
-        List<Environment> drawn = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        String label = operator == null ? "any" : operator.label();
-        for (int i = 0; drawn.size() < count && i < count * 20 + 20; i++) {
-            Rng rng = Rng.derived(seed, "compose", Integer.toString(depth), label, Integer.toString(i));
-            Environment composite = draw(depth, operator, rng);
-            if (composite == null) {
-                break;
-            }
-            if (seen.add(composite.id()) && viable(composite, seed)) {
-                drawn.add(composite);
-            }
-        }
-        return List.copyOf(drawn);
+        return new Sampler(this).sample(depth, operator, count, seed);
     }
 
-    private static boolean viable(Environment composite, long seed) {
-        try {
-            for (int trial = 0; trial < 3; trial++) {
-                long trialSeed = Seeds.derive(seed, "viable", composite.id(), Integer.toString(trial));
-                composite.sample(trialSeed, composite.minDifficulty());
-                composite.sample(trialSeed, composite.maxDifficulty());
-            }
-            return true;
-        } catch (NoInstanceException e) {
-            return false;
-        }
+    List<Environment> parts() {
+        return parts;
     }
 
-    private Environment draw(int depth, Operator operator, Rng rng) {
-        List<Operator> possible = new ArrayList<>();
-        for (Operator candidate : Operator.values()) {
-            if ((operator == null || operator == candidate) && possible(candidate, depth)) {
-                possible.add(candidate);
-            }
-        }
-        if (possible.isEmpty()) {
-            return null;
-        }
-        Operator chosen = rng.pick(possible);
-        return chosen == Operator.PARALLEL ? parallel(depth, rng) : chain(chosen, depth, rng);
+    ChainSpace space(int depth) {
+        return depth == 2 ? baseSpace : mixedSpace;
     }
 
-    /** Whether an operator yields composites of a depth, decided without the costly exact counts. */
-    private boolean possible(Operator operator, int depth) {
-        return switch (operator) {
-            case SEQUENTIAL -> depth == 2 && sequences(null, null).signum() > 0;
-            case SORT, SELECT -> (depth == 2 && count(operator, 2).signum() > 0)
-                    || (depth == 3
-                            && sequences(null, null).signum() > 0
-                            && count(operator, 2).signum() > 0);
-            case PARALLEL -> depth == 2
-                    ? parts.size() >= Operator.PARALLEL.minChildren()
-                    : depth <= MAX_DEPTH
-                            && (possible(Operator.SORT, depth - 1)
-                                    || possible(Operator.SELECT, depth - 1)
-                                    || possible(Operator.SEQUENTIAL, depth - 1));
-        };
+    ChainSpace baseSpace() {
+        return baseSpace;
     }
 
-    /**
-     * A chain drawn uniformly among those of the operator, a uniformly chosen length and the depth:
-     * chains with repeats are drawn exactly, then those that break the operator's rules (repeated
-     * steps, or no sequence at depth 3) are drawn again, which leaves the draw uniform.
-     */
-    private Environment chain(Operator operator, int depth, Rng rng) {
-        ChainSpace space = depth == 2 ? baseSpace : mixedSpace;
-        List<Integer> lengths = new ArrayList<>();
-        for (int length = operator.minChildren(); length <= operator.maxChildren(); length++) {
-            if (space.repeats(length, null, null).signum() > 0) {
-                lengths.add(length);
-            }
-        }
-        int length = rng.pick(lengths);
-        for (int attempt = 0; attempt < DRAWS; attempt++) {
-            List<Environment> items = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            boolean sequence = false;
-            boolean repeated = false;
-            for (Group group : space.draw(length, null, null, rng)) {
-                BigInteger index = rng.below(group.all());
-                boolean base = index.compareTo(group.base()) < 0;
-                Environment item = base
-                        ? bySignature.get(group.signature()).get(index.intValueExact())
-                        : sequenceFor(group.signature(), rng);
-                sequence |= !base;
-                repeated |= !used.add(item.id());
-                items.add(item);
-            }
-            boolean fits = operator == Operator.SEQUENTIAL || (!repeated && (depth == 2 || sequence));
-            if (fits) {
-                return Composites.of(operator, items);
-            }
-        }
-        return null;
-    }
-
-    /** A sequence of bases with the given signature, uniform over lengths weighted by their counts. */
-    private Environment sequenceFor(Signature signature, Rng rng) {
-        BigInteger draw = rng.below(sequences(signature.in(), signature.out()));
-        int length = Operator.SEQUENTIAL.minChildren();
-        while (draw.compareTo(baseSpace.repeats(length, signature.in(), signature.out())) >= 0) {
-            draw = draw.subtract(baseSpace.repeats(length, signature.in(), signature.out()));
-            length++;
-        }
-        List<Environment> steps = new ArrayList<>();
-        for (Group group : baseSpace.draw(length, signature.in(), signature.out(), rng)) {
-            steps.add(rng.pick(bySignature.get(group.signature())));
-        }
-        return Composites.of(Operator.SEQUENTIAL, steps);
-    }
-
-    private Environment parallel(int depth, Rng rng) {
-        int length = rng.between(Operator.PARALLEL.minChildren(), Operator.PARALLEL.maxChildren());
-        int anchor = rng.nextInt(length);
-        for (int attempt = 0; attempt < DRAWS; attempt++) {
-            List<Environment> chosen = new ArrayList<>();
-            Set<String> used = new HashSet<>();
-            for (int i = 0; i < length; i++) {
-                Environment part = part(i == anchor ? depth - 1 : rng.between(1, depth - 1), rng);
-                if (part != null && used.add(part.id())) {
-                    chosen.add(part);
-                }
-            }
-            if (chosen.size() == length) {
-                return Composites.of(Operator.PARALLEL, chosen);
-            }
-        }
-        return null;
-    }
-
-    /** A non-parallel environment of exactly {@code depth}, or null when there is none. */
-    private Environment part(int depth, Rng rng) {
-        if (depth == 1) {
-            return rng.pick(parts);
-        }
-        List<Operator> possible = new ArrayList<>();
-        for (Operator operator : List.of(Operator.SEQUENTIAL, Operator.SORT, Operator.SELECT)) {
-            if (possible(operator, depth)) {
-                possible.add(operator);
-            }
-        }
-        return possible.isEmpty() ? null : chain(rng.pick(possible), depth, rng);
+    List<Composable> withSignature(Signature signature) {
+        return bySignature.get(signature);
     }
 
     private static Signature signature(Composable step) {
