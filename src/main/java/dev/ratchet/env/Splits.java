@@ -1,5 +1,6 @@
 package dev.ratchet.env;
 
+import dev.ratchet.env.compose.NoInstanceException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Set;
  * (the first ones get one more when it does not divide); an environment's instances cycle through
  * its difficulty range from a seeded offset. Instance seeds are derived from (seed, split, env,
  * index); a draw that repeats an instance id or a prompt already drawn is drawn again, so splits
- * do not share tasks even when a generator's space is small. Fixed tasks (suite lines) are
+ * do not share tasks even when a generator's space is small (as is a composite seed that finds no
+ * instance). Fixed tasks (suite lines) are
  * shuffled with the seed and dealt to the splits in proportion to their sizes.
  */
 public final class Splits {
@@ -86,7 +88,12 @@ public final class Splits {
             for (int redraw = 0; redraw <= REDRAWS; redraw++) {
                 long instanceSeed = Seeds.derive(
                         seed, "split", split, environment.id(), Integer.toString(j), Integer.toString(redraw));
-                Instance candidate = environment.sample(instanceSeed, difficulty);
+                Instance candidate;
+                try {
+                    candidate = environment.sample(instanceSeed, difficulty);
+                } catch (NoInstanceException e) {
+                    continue; // a composite whose steps did not fit for this seed: draw another
+                }
                 if (ids.contains(candidate.id())) {
                     continue;
                 }
@@ -96,7 +103,8 @@ public final class Splits {
                 }
             }
             if (instance == null) {
-                throw new IllegalStateException("could not draw a new instance of " + environment.id());
+                throw new IllegalStateException(
+                        "could not draw a new instance of " + environment.id() + " in " + (REDRAWS + 1) + " draws");
             }
             ids.add(instance.id());
             prompts.add(instance.prompt());

@@ -77,7 +77,10 @@ final class Parallel extends Composite {
             return single(composable, seed, difficulty);
         }
         Instance instance = child.sample(seed, difficulty);
-        return new Part(first -> instance.prompt(), List.of(new OpaqueSlot(child, instance)));
+        return new Part(
+                first -> instance.prompt() + "\n(In this combined task, write this answer on the line `Answer " + first
+                        + ":` instead.)",
+                List.of(new OpaqueSlot(child, instance)));
     }
 
     private Part single(Composable child, long seed, int difficulty) {
