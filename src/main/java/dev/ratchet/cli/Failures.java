@@ -11,7 +11,10 @@ final class Failures {
     private Failures() {}
 
     static int exitCode(Throwable t) {
-        if (t instanceof UsageException || t instanceof IllegalArgumentException) {
+        // picocli maps its own parse errors (a missing required option) through this mapper too.
+        if (t instanceof UsageException
+                || t instanceof IllegalArgumentException
+                || t instanceof CommandLine.ParameterException) {
             return ExitCodes.BAD_INPUT;
         }
         if (t instanceof CheckFailedException) {
@@ -22,7 +25,11 @@ final class Failures {
 
     static int handle(Exception e, CommandLine cli, ParseResult parsed) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        if (e instanceof LogException || e instanceof UncheckedIOException || e instanceof UsageException) {
+        if (e instanceof LogException
+                || e instanceof UncheckedIOException
+                || e instanceof IllegalArgumentException
+                || e instanceof UsageException
+                || e instanceof CheckFailedException) {
             cli.getErr().println("ratchet: " + message);
         } else {
             cli.getErr().println("ratchet: " + e.getClass().getSimpleName() + ": " + message);

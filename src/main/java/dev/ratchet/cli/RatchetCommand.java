@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,
+            EnvsCommand.class,
             HistoryCommand.class,
             ShowCommand.class,
             DiffCommand.class,

@@ -36,17 +36,24 @@ public interface Environment {
      */
     String wrongAnswer(Instance instance, long seed);
 
+    /** Tools the agent may call during an episode; most environments offer none. */
+    default List<Tool> tools() {
+        return List.of();
+    }
+
     /**
-     * The base environments this one is built from, one per step in step order; a base
-     * environment is its own single step. Lets a consumer reason per step without knowing the
-     * composition operators.
+     * The base environments this one is made of, in step order; a base environment is its own
+     * single step. A composite's {@link Outcome#failedStep()} indexes this list.
      */
     default List<String> baseIds() {
         return List.of(id());
     }
 
-    /** Tools the agent may call during an episode; most environments offer none. */
-    default List<Tool> tools() {
-        return List.of();
+    /**
+     * False for a fixed task (a suite line): it has one instance whatever the seed, so splits deal
+     * it to one split instead of drawing instances from it.
+     */
+    default boolean generated() {
+        return true;
     }
 }

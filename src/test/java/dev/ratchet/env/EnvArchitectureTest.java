@@ -1,0 +1,26 @@
+package dev.ratchet.env;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The environment library stands alone: it depends on the JDK and Jackson only. */
+class EnvArchitectureTest {
+
+    @Test
+    void envImportsNothingElseOfOurs() {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.ratchet.env");
+        classes()
+                .that()
+                .resideInAPackage("dev.ratchet.env..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "com.fasterxml.jackson..", "dev.ratchet.env..")
+                .check(classes);
+    }
+}
