@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "gate shows a net gain within a hard regression budget. Every step is an event in one",
             "append-only, hash-chained log per campaign (runs/<campaign>/events.db)."
         },
-        subcommands = {},
+        subcommands = {ModelsCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0  ok",
