@@ -56,7 +56,7 @@ class ResilientModelClientHttpTest {
                 "task-3", List.of(() -> Reply.error(529, "{\"error\":{\"type\":\"overloaded_error\"}}", Map.of())),
                 "task-4", List.of(Reply::connectionReset),
                 "task-5", List.of(() -> Reply.error(200, "{\"id\": \"chatcmpl-1\", \"choi", Map.of())),
-                "task-6", List.of(() -> Reply.completion("too late", 1, 1).after(Duration.ofMillis(1500))),
+                "task-6", List.of(() -> Reply.completion("too late", 1, 1).after(Duration.ofMillis(3000))),
                 "task-7",
                         List.of(
                                 () -> Reply.error(429, quotaFree, Map.of("retry-after-ms", "2500")),
@@ -98,7 +98,7 @@ class ResilientModelClientHttpTest {
         return ModelConfig.builder("loopback", ModelConfig.Provider.OPENAI)
                 .model("loopback-model")
                 .baseUrl(server.baseUrl())
-                .timeout(Duration.ofMillis(400))
+                .timeout(Duration.ofMillis(1500))
                 .seed(7)
                 .retry(new RetrySettings(
                         maxAttempts, Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0, 0.5, Duration.ofMinutes(10)))
