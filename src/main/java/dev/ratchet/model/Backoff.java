@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import java.util.function.LongSupplier;
 
 /**
  * The wait before retry {@code n} of one call: exponential from the initial backoff, capped, and
@@ -16,11 +17,17 @@ import java.util.SplittableRandom;
 final class Backoff {
 
     private final RetrySettings settings;
-    private final SplittableRandom random;
+    private final LongSupplier seed;
+    private SplittableRandom random;
+
+    /** The seed is computed on the first retry only: most calls never need one. */
+    Backoff(RetrySettings settings, LongSupplier seed) {
+        this.settings = settings;
+        this.seed = seed;
+    }
 
     Backoff(RetrySettings settings, long seed) {
-        this.settings = settings;
-        this.random = new SplittableRandom(seed);
+        this(settings, () -> seed);
     }
 
     /** The seed for one call: the first 8 bytes of SHA-256("backoff", model seed, call id). */
@@ -42,6 +49,9 @@ final class Backoff {
     long delayMillis(int failures, Duration retryAfter) {
         double base = settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), Math.max(0, failures - 1));
         double capped = Math.min(base, settings.maxBackoff().toMillis());
+        if (random == null) {
+            random = new SplittableRandom(seed.getAsLong());
+        }
         double jittered = capped * (1.0 - settings.jitter() * random.nextDouble());
         long wait = Math.max(1, Math.round(jittered));
         return Math.max(wait, retryAfter.toMillis());

@@ -1,6 +1,5 @@
 package dev.ratchet.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.langchain4j.http.client.HttpClient;
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpMethod;
@@ -8,7 +7,6 @@ import dev.langchain4j.http.client.HttpRequest;
 import dev.langchain4j.http.client.SuccessfulHttpResponse;
 import dev.langchain4j.http.client.sse.ServerSentEventListener;
 import dev.langchain4j.http.client.sse.ServerSentEventParser;
-import dev.ratchet.log.event.Json;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -93,13 +91,20 @@ final class ProviderHttpClient implements HttpClient {
         }
     }
 
+    /**
+     * Rejects a body that is plainly not JSON (an HTML error page behind a 200). A truncated JSON body
+     * passes here and fails in LangChain4j's parser, whose Jackson exception the classifier finds.
+     */
     private static void requireJson(String body) {
-        try {
-            Json.CANONICAL.readTree(body);
-        } catch (JsonProcessingException e) {
+        String head = body == null ? "" : body.stripLeading();
+        if (!head.startsWith("{") && !head.startsWith("[")) {
             throw new ProviderTransportException(
-                    CallFailure.MALFORMED_RESPONSE, "the response body is not JSON: " + e.getOriginalMessage(), e);
+                    CallFailure.MALFORMED_RESPONSE, "the response body is not JSON: " + shorten(head), null);
         }
+    }
+
+    private static String shorten(String text) {
+        return ProviderHttpException.shorten(text, 80);
     }
 
     /** Masks the values of the request's credential headers wherever the error body echoes them. */

@@ -65,6 +65,10 @@ public final class Redactor {
         return out == null ? null : CREDENTIAL.matcher(out).replaceAll("$1" + MASK);
     }
 
+    public boolean isEmpty() {
+        return secrets.isEmpty();
+    }
+
     public boolean containsSecret(String text) {
         if (text == null) {
             return false;

@@ -39,6 +39,7 @@ public final class ResilientModelClient implements ModelClient {
     private final Redactor redactor;
     private final FailureClassifier classifier;
     private final CallGuards guards;
+    private final Retry retry;
 
     public ResilientModelClient(ModelConfig config, ChatModel model, Clock clock, Sleeper sleeper, Redactor redactor) {
         this.config = Objects.requireNonNull(config, "config");
@@ -48,6 +49,7 @@ public final class ResilientModelClient implements ModelClient {
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.classifier = new FailureClassifier(clock, redactor);
         this.guards = new CallGuards(config, clock, sleeper);
+        this.retry = retryPolicy(config);
     }
 
     public ModelConfig config() {
@@ -68,8 +70,8 @@ public final class ResilientModelClient implements ModelClient {
     }
 
     private ModelCall attempt(Call call, ChatRequest request) throws InterruptedException {
-        Retry.AsyncContext<ChatResponse> retry =
-                retryPolicy(call.context.callId()).asyncContext();
+        Retry.AsyncContext<ChatResponse> retrying = retry.asyncContext();
+        Backoff backoff = new Backoff(config.retry(), () -> Backoff.seed(config.seed(), call.context.callId()));
         long waited = 0;
         while (true) {
             int number = call.attempts.size() + 1;
@@ -85,7 +87,7 @@ public final class ResilientModelClient implements ModelClient {
                 guards.exit(failure, nanos() - started);
             }
             if (failure == null) {
-                retry.onComplete();
+                retrying.onComplete();
                 call.attempts.add(new Attempt(number, "ok", null, null, waited));
                 return succeeded(call, response);
             }
@@ -98,7 +100,7 @@ public final class ResilientModelClient implements ModelClient {
                 waited = 0;
                 continue;
             }
-            long delay = retry.onError(new RetrySignal(failure));
+            long delay = retrying.onError(new RetrySignal(failure, backoff));
             if (delay < 0) {
                 return new ModelCall(null, failedRecord(call, failure.kind().errorClass()));
             }
@@ -107,15 +109,19 @@ public final class ResilientModelClient implements ModelClient {
         }
     }
 
-    /** Resilience4j's retry decides; our backoff (seeded per call) says how long; nothing sleeps here. */
-    private Retry retryPolicy(String callId) {
-        Backoff backoff = new Backoff(config.retry(), Backoff.seed(config.seed(), callId));
+    /**
+     * Resilience4j's retry decides whether to retry and how long to wait, with the call's own backoff
+     * (seeded per call) carried in by the signal; nothing sleeps in there.
+     */
+    private static Retry retryPolicy(ModelConfig config) {
         RetryConfig policy = RetryConfig.<ChatResponse>custom()
                 .maxAttempts(config.retry().maxAttempts())
                 .retryOnException(t -> t instanceof RetrySignal
                         && ((RetrySignal) t).failure.kind().action() == CallFailure.Action.RETRY)
-                .intervalBiFunction((failures, outcome) ->
-                        backoff.delayMillis(failures, ((RetrySignal) outcome.getLeft()).failure.retryAfter()))
+                .intervalBiFunction((failures, outcome) -> {
+                    RetrySignal signal = (RetrySignal) outcome.getLeft();
+                    return signal.backoff.delayMillis(failures, signal.failure.retryAfter());
+                })
                 .failAfterMaxAttempts(false)
                 .build();
         return Retry.of(config.name(), policy);
@@ -212,10 +218,12 @@ public final class ResilientModelClient implements ModelClient {
     private static final class RetrySignal extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Failure failure;
+        private final transient Backoff backoff;
 
-        RetrySignal(Failure failure) {
+        RetrySignal(Failure failure, Backoff backoff) {
             super(failure.describe(), null, false, false);
             this.failure = failure;
+            this.backoff = backoff;
         }
     }
 }

@@ -109,7 +109,7 @@ public final class ResponseCodec {
 
     /** Masks secrets in the text and tool arguments of a recorded response. */
     static JsonNode redact(JsonNode json, Redactor redactor) {
-        if (!redactor.containsSecret(Json.write(json))) {
+        if (redactor.isEmpty() || !redactor.containsSecret(Json.write(json))) {
             return json;
         }
         ObjectNode copy = (ObjectNode) json.deepCopy();

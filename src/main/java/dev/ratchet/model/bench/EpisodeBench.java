@@ -51,10 +51,8 @@ public final class EpisodeBench {
 
     public static List<Level> run(int calls, List<Integer> concurrencies, int latencyMillis, int reps)
             throws InterruptedException {
-        int maxConcurrency = Collections.max(concurrencies);
-        Duration latency = Duration.ofMillis(latencyMillis);
-        try (LoopbackOpenAiServer server = LoopbackOpenAiServer.start(
-                request -> LoopbackOpenAiServer.Reply.completion("42", 20, 1).after(latency), maxConcurrency + 8)) {
+        String completion = LoopbackOpenAiServer.Reply.completion("42", 20, 1).body();
+        try (FixedLatencyEndpoint server = new FixedLatencyEndpoint(completion, latencyMillis)) {
             ModelFactory factory = new ModelFactory(name -> null, Map.of());
             List<Level> levels = new ArrayList<>();
             for (int c : concurrencies) {
@@ -65,7 +63,8 @@ public final class EpisodeBench {
                         .timeout(Duration.ofSeconds(30))
                         .build();
                 ModelClient client = factory.client(config, Clock.systemUTC(), Sleeper.system());
-                round(client, "warmup-" + c, Math.min(callsAt(calls, c), 2 * c), c);
+                // One discarded repetition first: connections open and the JIT compiles the path.
+                round(client, "warmup-" + c, callsAt(calls, c), c);
                 levels.add(level(client, callsAt(calls, c), c, latencyMillis, reps));
             }
             return levels;

@@ -28,6 +28,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class LoopbackOpenAiServer implements AutoCloseable {
 
+    static {
+        // The JDK server writes headers and body separately; with Nagle on, each response stalls for
+        // the client's delayed ACK (~40 ms on Linux). Read once, when the server class initializes.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicInteger requests = new AtomicInteger();
