@@ -123,7 +123,7 @@ public final class FailureClassifier {
             if (t instanceof JsonProcessingException) {
                 return CallFailure.MALFORMED_RESPONSE;
             }
-            if (t instanceof IOException && !(t.getCause() instanceof JsonProcessingException)) {
+            if (t instanceof IOException) {
                 return CallFailure.CONNECTION_RESET;
             }
         }

@@ -113,18 +113,13 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
             throw new UnsupportedFeatureException("the gguf provider does not run tools; serve the file with"
                     + " llama.cpp's server and use provider openai for tool calls");
         }
-        String prompt;
-        InferenceParameters params;
-        synchronized (lock) {
-            prompt = llama.applyTemplate(chatTemplate(request.messages()));
-            params = inference(prompt, request);
-        }
         int maxTokens = request.maxOutputTokens() != null ? request.maxOutputTokens() : config.maxTokens();
         String text;
         int in;
         int out;
         synchronized (lock) {
-            text = llama.complete(params.setNPredict(maxTokens));
+            String prompt = llama.applyTemplate(chatTemplate(request.messages()));
+            text = llama.complete(inference(prompt, request).setNPredict(maxTokens));
             in = llama.encode(prompt).length;
             // Re-tokenizing can overcount text that is not valid UTF-8; generation never exceeds the cap.
             out = Math.min(llama.encode(text).length, maxTokens);

@@ -75,21 +75,12 @@ public final class ResilientModelClient implements ModelClient {
         long waited = 0;
         while (true) {
             int number = call.attempts.size() + 1;
-            guards.enter();
-            long started = nanos();
-            ChatResponse response = null;
-            Failure failure = null;
-            try {
-                response = Objects.requireNonNull(model.chat(request), "the model returned no response");
-            } catch (RuntimeException e) {
-                failure = classifier.classify(e);
-            } finally {
-                guards.exit(failure, nanos() - started);
-            }
+            Outcome outcome = once(request);
+            Failure failure = outcome.failure;
             if (failure == null) {
                 retrying.onComplete();
                 call.attempts.add(new Attempt(number, "ok", null, null, waited));
-                return succeeded(call, response);
+                return succeeded(call, outcome.response);
             }
             call.attempts.add(
                     new Attempt(number, failure.kind().label(), failure.httpStatus(), failure.errorClass(), waited));
@@ -106,6 +97,21 @@ public final class ResilientModelClient implements ModelClient {
             }
             sleeper.sleep(Duration.ofMillis(delay));
             waited = delay;
+        }
+    }
+
+    /** One try at the provider, holding a bulkhead slot and a breaker permission. */
+    private Outcome once(ChatRequest request) throws InterruptedException {
+        guards.enter();
+        long started = nanos();
+        Failure failure = null;
+        try {
+            return new Outcome(Objects.requireNonNull(model.chat(request), "the model returned no response"), null);
+        } catch (RuntimeException e) {
+            failure = classifier.classify(e);
+            return new Outcome(null, failure);
+        } finally {
+            guards.exit(failure, nanos() - started);
         }
     }
 
@@ -211,6 +217,17 @@ public final class ResilientModelClient implements ModelClient {
             this.canonical = canonical;
             this.hash = hash;
             this.startMillis = startMillis;
+        }
+    }
+
+    /** What one try gave: a response or a failure. */
+    private static final class Outcome {
+        final ChatResponse response;
+        final Failure failure;
+
+        Outcome(ChatResponse response, Failure failure) {
+            this.response = response;
+            this.failure = failure;
         }
     }
 
