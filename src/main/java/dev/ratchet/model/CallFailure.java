@@ -17,6 +17,7 @@ public enum CallFailure {
     UNAUTHORIZED("unauthorized", Action.REJECT, false),
     FORBIDDEN("forbidden", Action.REJECT, false),
     NOT_FOUND("not-found", Action.REJECT, false),
+    REDIRECTED("redirected", Action.REJECT, false),
     QUOTA_EXHAUSTED("quota-exhausted", Action.STOP, false);
 
     /** A failed call's error class when its attempts were retried and ran out: not the agent's fault. */
@@ -27,7 +28,7 @@ public enum CallFailure {
     public static final String PROVIDER_FAILED = "provider-error";
     /** The call stopped the campaign because the account's quota is exhausted. */
     public static final String QUOTA = "quota-exhausted";
-    /** The call stopped the campaign because the provider refused the configuration (401, 403, 404). */
+    /** The call stopped the campaign because the provider refused the configuration (401, 403, 404, 3xx). */
     public static final String REJECTED = "provider-rejected";
 
     /** What the retry layer does with a failure. */

@@ -88,6 +88,8 @@ public final class FailureClassifier {
             kind = CallFailure.NOT_FOUND;
         } else if (status >= 400) {
             kind = CallFailure.BAD_REQUEST;
+        } else if (status >= 300) {
+            kind = CallFailure.REDIRECTED;
         } else {
             kind = CallFailure.PROVIDER_ERROR;
         }

@@ -50,6 +50,8 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
     private final ModelConfig config;
     private final LlamaModel llama;
     private final Object lock = new Object();
+    /** Guarded by {@code lock}: a closed model's native memory is freed, and touching it would crash the JVM. */
+    private boolean closed;
 
     private GgufChatModel(ModelConfig config, LlamaModel llama) {
         this.config = config;
@@ -118,6 +120,9 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
         int in;
         int out;
         synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("gguf model '" + config.name() + "' is closed");
+            }
             String prompt = llama.applyTemplate(chatTemplate(request.messages()));
             text = llama.complete(inference(prompt, request).setNPredict(maxTokens));
             in = llama.encode(prompt).length;
@@ -180,7 +185,10 @@ public final class GgufChatModel implements ChatModel, AutoCloseable {
     @Override
     public void close() {
         synchronized (lock) {
-            llama.close();
+            if (!closed) {
+                closed = true;
+                llama.close();
+            }
         }
     }
 

@@ -160,7 +160,8 @@ final class ProviderHttpClient implements HttpClient {
             java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
                     .version(java.net.http.HttpClient.Version.HTTP_1_1)
                     .connectTimeout(connectTimeout)
-                    .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                    // A redirected POST can turn into a GET: a redirect means base_url is wrong.
+                    .followRedirects(java.net.http.HttpClient.Redirect.NEVER)
                     .build();
             return new ProviderHttpClient(client, readTimeout);
         }

@@ -162,6 +162,9 @@ public final class ResilientModelClient implements ModelClient {
         String key = config.apiKeyEnv() == null
                 ? "the API key (no api_key_env is configured)"
                 : "the key in environment variable " + config.apiKeyEnv() + " (api_key_env)";
+        if (kind == CallFailure.REDIRECTED) {
+            return "base_url (the provider redirects it elsewhere)";
+        }
         return kind == CallFailure.NOT_FOUND ? "model and base_url" : key + " and base_url";
     }
 

@@ -51,6 +51,7 @@ class FailureClassifierTest {
                 kind(new RateLimitException(new HttpException(429, "{\"error\":{\"code\":\"insufficient_quota\"}}"))));
         assertEquals(CallFailure.RATE_LIMITED, kind(new RateLimitException(new HttpException(429, "{}"))));
         assertEquals(CallFailure.BAD_REQUEST, kind(new InvalidRequestException(new HttpException(422, "?"))));
+        assertEquals(CallFailure.REDIRECTED, kind(new LangChain4jException(new HttpException(301, "moved"))));
     }
 
     @Test
