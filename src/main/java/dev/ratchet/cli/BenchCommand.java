@@ -9,5 +9,5 @@ import picocli.CommandLine.Command;
             "Benchmarks, each against a baseline measured in the same run.",
             "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure."
         },
-        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class})
+        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class})
 final class BenchCommand {}

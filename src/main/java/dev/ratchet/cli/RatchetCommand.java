@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             LogCommand.class,
             VerifyCommand.class,
             EnvsCommand.class,
+            ModelsCommand.class,
             HistoryCommand.class,
             ShowCommand.class,
             DiffCommand.class,

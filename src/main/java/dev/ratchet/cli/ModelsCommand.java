@@ -1,0 +1,197 @@
+package dev.ratchet.cli;
+
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.ratchet.config.ModelConfig;
+import dev.ratchet.config.ModelConfigException;
+import dev.ratchet.config.ModelConfigs;
+import dev.ratchet.config.RetrySettings;
+import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.model.CallContext;
+import dev.ratchet.model.ChatModelProvider;
+import dev.ratchet.model.ModelCall;
+import dev.ratchet.model.ModelFactory;
+import dev.ratchet.model.ModelStopException;
+import dev.ratchet.model.ProviderRejectedException;
+import dev.ratchet.model.Redactor;
+import dev.ratchet.model.ResilientModelClient;
+import dev.ratchet.model.Sleeper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ratchet models check}: one tiny request to a configured model, through the full client path. */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description = "Work with the models named in a models file (config/models.yaml).",
+        subcommands = {ModelsCommand.Check.class})
+public final class ModelsCommand implements Callable<Integer> {
+
+    private final Function<String, String> env;
+    private final Map<String, ChatModelProvider> providers;
+
+    @Spec
+    CommandSpec spec;
+
+    public ModelsCommand() {
+        this(System::getenv, Map.of());
+    }
+
+    /** @param providers chat models for {@code simulated} and {@code replay}, by provider id */
+    public ModelsCommand(Function<String, String> env, Map<String, ChatModelProvider> providers) {
+        this.env = env;
+        this.providers = Map.copyOf(providers);
+    }
+
+    @Override
+    public Integer call() {
+        throw new UsageException("name a subcommand: ratchet models check --config FILE [--model NAME]");
+    }
+
+    @Command(
+            name = "check",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Sends one tiny request to a model and prints its latency and token usage, or why it failed.",
+                "Exit codes: 0 the model answered; 2 bad config, missing key or a rejected key/model;"
+                        + " 3 the provider is unavailable."
+            })
+    static final class Check implements Callable<Integer> {
+
+        /** A short check: a flaky provider gets one more try, an absent one fails fast. */
+        private static final RetrySettings CHECK_RETRY =
+                new RetrySettings(2, Duration.ofSeconds(1), Duration.ofSeconds(5), 2.0, 0.5, Duration.ofSeconds(30));
+
+        @ParentCommand
+        ModelsCommand parent;
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--config", required = true, paramLabel = "FILE", description = "The models file.")
+        Path file;
+
+        @Option(
+                names = "--model",
+                paramLabel = "NAME",
+                description = "The model to check; required when the file names more than one.")
+        String name;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            ModelConfig config;
+            try {
+                config = pick(ModelConfigs.load(file));
+            } catch (ModelConfigException e) {
+                err.println("ratchet: " + e.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            ModelFactory factory = new ModelFactory(parent.env, parent.providers);
+            Redactor redactor = factory.redactor(config);
+            out.println("model " + config.name() + ": " + describe(config));
+            out.flush();
+            try {
+                return check(factory, config.toBuilder().retry(CHECK_RETRY).build(), out, err);
+            } catch (ModelConfigException e) {
+                err.println("ratchet: " + redactor.redactMessage(e.getMessage()));
+                return ExitCodes.BAD_INPUT;
+            } catch (ProviderRejectedException e) {
+                err.println("ratchet: " + redactor.redactMessage(e.getMessage()));
+                return ExitCodes.BAD_INPUT;
+            } catch (ModelStopException e) {
+                err.println("ratchet: " + redactor.redactMessage(e.getMessage()));
+                return ExitCodes.RUNTIME_FAILURE;
+            } finally {
+                err.flush();
+                out.flush();
+            }
+        }
+
+        private ModelConfig pick(ModelConfigs configs) {
+            if (name != null) {
+                return configs.get(name);
+            }
+            if (configs.models().size() == 1) {
+                return configs.models().values().iterator().next();
+            }
+            throw new ModelConfigException(
+                    configs.source() + " names " + configs.models().size() + " models; choose one with --model ("
+                            + String.join(", ", configs.names()) + ")");
+        }
+
+        private int check(ModelFactory factory, ModelConfig config, PrintWriter out, PrintWriter err) {
+            ChatModel model = factory.chatModel(config);
+            try {
+                ResilientModelClient client = new ResilientModelClient(
+                        config, model, Clock.systemUTC(), Sleeper.system(), factory.redactor(config));
+                ChatRequest request = ChatRequest.builder()
+                        .messages(UserMessage.from("Reply with the single word OK."))
+                        .maxOutputTokens(Math.min(16, config.maxTokens()))
+                        .build();
+                ModelCall call = client.call(new CallContext("models-check", "check"), request);
+                return report(call, factory.redactor(config), out, err);
+            } finally {
+                if (model instanceof AutoCloseable) {
+                    closeQuietly((AutoCloseable) model);
+                }
+            }
+        }
+
+        private static int report(ModelCall call, Redactor redactor, PrintWriter out, PrintWriter err) {
+            ModelCallRecorded r = call.record();
+            String attempts =
+                    r.attempts().stream().map(ModelCallRecorded.Attempt::result).collect(Collectors.joining(", "));
+            if (!call.succeeded()) {
+                err.println("ratchet: the provider is unavailable: " + r.errorClass() + " after "
+                        + r.attempts().size() + " attempt(s) (" + attempts + ")");
+                return ExitCodes.RUNTIME_FAILURE;
+            }
+            String reply = call.response().aiMessage().text();
+            out.printf(
+                    Locale.ROOT,
+                    "  ok in %d ms after %d attempt(s) (%s); usage %d input + %d output tokens; cost $%.6f%n",
+                    r.latencyMillis(),
+                    r.attempts().size(),
+                    attempts,
+                    r.usage().inputTokens(),
+                    r.usage().outputTokens(),
+                    r.costUsd());
+            out.println("  reply: " + shorten(redactor.redact(reply == null ? "(no text)" : reply)));
+            return ExitCodes.OK;
+        }
+
+        private static String describe(ModelConfig c) {
+            String where = c.provider().remote() ? " at " + c.baseUrl() : c.path() == null ? "" : " from " + c.path();
+            return c.provider().id() + " " + c.model() + where
+                    + (c.provider().id().equals("simulated") ? " (simulator)" : "");
+        }
+
+        private static String shorten(String text) {
+            String flat = text.strip().replaceAll("\\s+", " ");
+            return flat.length() <= 120 ? flat : flat.substring(0, 120) + "...";
+        }
+
+        private static void closeQuietly(AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // Closing a model after the check cannot change its result.
+            }
+        }
+    }
+}
