@@ -31,6 +31,12 @@ public final class Main {
         return cli;
     }
 
+    /** The version recorded in campaign logs; stable across builds of one release. */
+    public static String codeVersion() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
     /** Reads the version Maven wrote into the jar manifest. */
     static final class Version implements IVersionProvider {
         @Override

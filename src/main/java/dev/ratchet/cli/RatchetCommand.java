@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
             "Every step is an event in one append-only, hash-chained log per campaign (runs/<campaign>/events.db). Run `ratchet <command> --help` for details."
         },
         subcommands = {
+            RunCommand.class,
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,

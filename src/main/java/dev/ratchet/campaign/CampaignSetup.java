@@ -1,0 +1,200 @@
+package dev.ratchet.campaign;
+
+import dev.ratchet.agent.EpisodePool;
+import dev.ratchet.agent.EpisodeRunner;
+import dev.ratchet.config.CampaignConfig;
+import dev.ratchet.config.ModelConfig;
+import dev.ratchet.config.ModelConfigs;
+import dev.ratchet.env.EnvironmentCatalog;
+import dev.ratchet.env.SplitSizes;
+import dev.ratchet.env.Splits;
+import dev.ratchet.log.EventLog;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.model.ChatModelProvider;
+import dev.ratchet.model.ModelClient;
+import dev.ratchet.model.ModelFactory;
+import dev.ratchet.model.ReplayModelClient;
+import dev.ratchet.model.Sleeper;
+import dev.ratchet.model.simulated.SimulatedWorld;
+import dev.ratchet.skill.Library;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Assembles a campaign from its configuration: the environments and splits, the models (real,
+ * simulated, or replayed from a log), the episode pool and the decider. Live runs, resumes and
+ * replays all go through here, so they build exactly the same campaign.
+ */
+public final class CampaignSetup implements AutoCloseable {
+
+    private final CampaignConfig config;
+    private final EnvironmentCatalog catalog;
+    private final Splits splits;
+    private final Library start;
+    private final ModelClient agent;
+    private final ModelClient proposer;
+    private final EpisodePool pool;
+    private final SimulatedWorld world;
+
+    private CampaignSetup(
+            CampaignConfig config,
+            EnvironmentCatalog catalog,
+            Library start,
+            ModelClient agent,
+            ModelClient proposer,
+            SimulatedWorld world) {
+        this.config = config;
+        this.catalog = catalog;
+        this.start = start;
+        this.splits = drawSplits(config, catalog);
+        this.agent = agent;
+        this.proposer = proposer;
+        this.world = world;
+        this.pool = new EpisodePool(new EpisodeRunner(agent), config.concurrency());
+    }
+
+    /** A live campaign: models built by the factory; the simulator when a model's provider is simulated. */
+    public static CampaignSetup live(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper) {
+        ModelConfig agentConfig = models.get(config.models().agent());
+        ModelConfig proposerConfig = models.get(config.models().proposer());
+        SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
+                ? new SimulatedWorld(
+                        simulatorSeed(agentConfig, proposerConfig),
+                        catalog::resolve,
+                        SimulatedWorld.Settings.defaults().withEnvIds(baseIds(config, catalog)))
+                : null;
+        ChatModelProvider simulated = c -> role(c).equals("proposer") ? world.proposer() : world.agent();
+        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulated));
+        return new CampaignSetup(
+                config,
+                catalog,
+                start,
+                factory.client(agentConfig, clock, sleeper),
+                factory.client(proposerConfig, clock, sleeper),
+                world);
+    }
+
+    /** A replay: both models answer only from the calls recorded in {@code recorded}. */
+    public static CampaignSetup replay(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Collection<ModelCallRecorded> recorded) {
+        return new CampaignSetup(
+                config,
+                catalog,
+                start,
+                new ReplayModelClient(models.get(config.models().agent()), recorded),
+                new ReplayModelClient(models.get(config.models().proposer()), recorded),
+                null);
+    }
+
+    public CampaignRunner runner(
+            EventLog log, String campaignId, CampaignRunner.WallTime wallTime, Consumer<Event> listener) {
+        Decider decider = new Decider(config, splits.train(), splits.probe(), splits.confirm(), start);
+        return new CampaignRunner(decider, log, campaignId, catalog::resolve, pool, proposer, wallTime, listener);
+    }
+
+    public Splits splits() {
+        return splits;
+    }
+
+    public CampaignConfig config() {
+        return config;
+    }
+
+    public Library start() {
+        return start;
+    }
+
+    /** The simulator behind the models, when they are simulated: for ground-truth figures only. */
+    public java.util.Optional<SimulatedWorld> world() {
+        return java.util.Optional.ofNullable(world);
+    }
+
+    public ModelClient agent() {
+        return agent;
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Environment ids in draw order; an integer weight repeats an environment's share. */
+    static List<String> weightedIds(CampaignConfig config) {
+        double smallest = config.environments().stream()
+                .mapToDouble(CampaignConfig.EnvironmentShare::weight)
+                .min()
+                .orElse(1);
+        List<String> ids = new ArrayList<>();
+        for (CampaignConfig.EnvironmentShare share : config.environments()) {
+            long copies = Math.max(1, Math.round(share.weight() / smallest));
+            for (long i = 0; i < copies; i++) {
+                ids.add(share.id());
+            }
+        }
+        for (CampaignConfig.SuiteShare suite : config.suites()) {
+            ids.add(suite.name() + "/*");
+        }
+        return ids;
+    }
+
+    private static Splits drawSplits(CampaignConfig config, EnvironmentCatalog catalog) {
+        Splits s = Splits.draw(
+                catalog,
+                weightedIds(config),
+                new SplitSizes(
+                        config.splits().train(),
+                        config.splits().probe(),
+                        config.splits().confirm()),
+                config.seed());
+        s.checkDisjoint();
+        return s;
+    }
+
+    private static List<String> baseIds(CampaignConfig config, EnvironmentCatalog catalog) {
+        List<String> ids = new ArrayList<>();
+        for (String id : weightedIds(config)) {
+            for (var e : catalog.expand(id)) {
+                for (String base : e.baseIds()) {
+                    if (!ids.contains(base)) {
+                        ids.add(base);
+                    }
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static boolean needsWorld(ModelConfig... configs) {
+        for (ModelConfig c : configs) {
+            if (c.provider() == ModelConfig.Provider.SIMULATED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long simulatorSeed(ModelConfig agent, ModelConfig proposer) {
+        return agent.provider() == ModelConfig.Provider.SIMULATED ? agent.seed() : proposer.seed();
+    }
+
+    private static String role(ModelConfig c) {
+        return c.options() == null ? "agent" : c.options().path("role").asText("agent");
+    }
+}

@@ -1,0 +1,90 @@
+package dev.ratchet.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ratchet.config.CampaignConfig;
+import dev.ratchet.config.ModelConfigs;
+import dev.ratchet.env.EnvironmentCatalog;
+import dev.ratchet.env.suite.Suite;
+import dev.ratchet.skill.Library;
+import dev.ratchet.skill.SkillFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Where a campaign's inputs live on disk: models, skills, prompt sections, suites and plugins. */
+final class ProjectPaths {
+
+    @Option(
+            names = "--models",
+            paramLabel = "FILE",
+            defaultValue = "config/models.yaml",
+            description = "Named model configurations (default: ${DEFAULT-VALUE}).")
+    Path models = Path.of("config/models.yaml");
+
+    @Option(
+            names = "--skills",
+            paramLabel = "DIR",
+            defaultValue = "skills",
+            description = "The starting skill library (default: ${DEFAULT-VALUE}).")
+    Path skills = Path.of("skills");
+
+    @Option(
+            names = "--prompts",
+            paramLabel = "DIR",
+            defaultValue = "config/prompts",
+            description = "Named system-prompt sections (default: ${DEFAULT-VALUE}).")
+    Path prompts = Path.of("config/prompts");
+
+    @Option(
+            names = "--eval-dir",
+            paramLabel = "DIR",
+            defaultValue = "eval",
+            description = "Task suites, <suite>.jsonl (default: ${DEFAULT-VALUE}).")
+    Path evalDir = Path.of("eval");
+
+    @Option(
+            names = "--plugins",
+            paramLabel = "DIR",
+            defaultValue = "plugins",
+            description = "Environment plugin jars, when the folder exists (default: ${DEFAULT-VALUE}).")
+    Path plugins = Path.of("plugins");
+
+    ModelConfigs models() {
+        if (!Files.isRegularFile(models)) {
+            throw new UsageException("no model configuration at " + models + " (give one with --models FILE)");
+        }
+        return ModelConfigs.load(models);
+    }
+
+    /** A model's entry as written in the models file, for the campaign's configuration snapshot. */
+    JsonNode rawModel(String name) {
+        try {
+            return new YAMLMapper().readTree(models.toFile()).path("models").path(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + models, e);
+        }
+    }
+
+    Library library() {
+        return SkillFiles.loadLibrary(skills, prompts);
+    }
+
+    /** The built-in environments, plus the suites the campaign names and any plugins. */
+    EnvironmentCatalog catalog(CampaignConfig config) {
+        List<Suite> suites = new ArrayList<>();
+        for (CampaignConfig.SuiteShare share : config.suites()) {
+            Path file = evalDir.resolve(share.name() + ".jsonl");
+            if (!Files.isRegularFile(file)) {
+                throw new UsageException("suite '" + share.name() + "' not found: no file " + file);
+            }
+            suites.add(Suite.load(file));
+        }
+        EnvironmentCatalog catalog = EnvironmentCatalog.builtIn().withSuites(suites);
+        return Files.isDirectory(plugins) ? catalog.withPlugins(plugins) : catalog;
+    }
+}
