@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RunCommand.class,
+            ApplyCommand.class,
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,
