@@ -37,11 +37,55 @@ public record CampaignState(
             long staticRejections,
             long decisions,
             long promotions,
-            long discards) {}
+            long discards) {
+
+        Counts episode(EpisodeScored e) {
+            return new Counts(
+                    episodes + 1,
+                    passed + (e.passed() ? 1 : 0),
+                    infra + ("infra".equals(e.outcome()) ? 1 : 0),
+                    proposals,
+                    staticRejections,
+                    decisions,
+                    promotions,
+                    discards);
+        }
+
+        /** Adds one to the counter for {@code event}'s kind; other events leave the counts alone. */
+        Counts count(Event event) {
+            long[] c = {proposals, staticRejections, decisions, promotions, discards};
+            int i = event instanceof CandidateProposed
+                    ? 0
+                    : event instanceof StaticCheckFailed
+                            ? 1
+                            : event instanceof GateDecided
+                                    ? 2
+                                    : event instanceof CandidatePromoted
+                                            ? 3
+                                            : event instanceof CandidateDiscarded ? 4 : -1;
+            if (i < 0) {
+                return this;
+            }
+            c[i]++;
+            return new Counts(episodes, passed, infra, c[0], c[1], c[2], c[3], c[4]);
+        }
+    }
 
     /** Model usage so far. */
     public record Spend(
-            long calls, long failedCalls, long inputTokens, long outputTokens, double costUsd, long latencyMillis) {}
+            long calls, long failedCalls, long inputTokens, long outputTokens, double costUsd, long latencyMillis) {
+
+        Spend plus(ModelCallRecorded e) {
+            boolean failed = e.response() == null || e.response().isNull();
+            return new Spend(
+                    calls + 1,
+                    failedCalls + (failed ? 1 : 0),
+                    inputTokens + e.usage().inputTokens(),
+                    outputTokens + e.usage().outputTokens(),
+                    costUsd + e.costUsd(),
+                    latencyMillis + e.latencyMillis());
+        }
+    }
 
     public static CampaignState initial() {
         return new CampaignState(
@@ -57,7 +101,6 @@ public record CampaignState(
     }
 
     public CampaignState evolve(Event event) {
-        Counts c = counts;
         if (event instanceof CampaignStarted e) {
             return new CampaignState(
                     e.campaignId(), e.configName(), e.seed(), "running", null, e.libraryVersion(), 0, counts, spend);
@@ -68,78 +111,32 @@ public record CampaignState(
             return new CampaignState(
                     campaignId, configName, seed, status, stopReason, libraryVersion, e.iteration(), counts, spend);
         } else if (event instanceof EpisodeScored e) {
-            c = new Counts(
-                    c.episodes() + 1,
-                    c.passed() + (e.passed() ? 1 : 0),
-                    c.infra() + ("infra".equals(e.outcome()) ? 1 : 0),
-                    c.proposals(),
-                    c.staticRejections(),
-                    c.decisions(),
-                    c.promotions(),
-                    c.discards());
-        } else if (event instanceof ModelCallRecorded e) {
-            Spend s = spend;
-            return withSpend(new Spend(
-                    s.calls() + 1,
-                    s.failedCalls() + (e.response() == null || e.response().isNull() ? 1 : 0),
-                    s.inputTokens() + e.usage().inputTokens(),
-                    s.outputTokens() + e.usage().outputTokens(),
-                    s.costUsd() + e.costUsd(),
-                    s.latencyMillis() + e.latencyMillis()));
-        } else if (event instanceof CandidateProposed) {
-            c = new Counts(
-                    c.episodes(),
-                    c.passed(),
-                    c.infra(),
-                    c.proposals() + 1,
-                    c.staticRejections(),
-                    c.decisions(),
-                    c.promotions(),
-                    c.discards());
-        } else if (event instanceof StaticCheckFailed) {
-            c = new Counts(
-                    c.episodes(),
-                    c.passed(),
-                    c.infra(),
-                    c.proposals(),
-                    c.staticRejections() + 1,
-                    c.decisions(),
-                    c.promotions(),
-                    c.discards());
-        } else if (event instanceof GateDecided) {
-            c = new Counts(
-                    c.episodes(),
-                    c.passed(),
-                    c.infra(),
-                    c.proposals(),
-                    c.staticRejections(),
-                    c.decisions() + 1,
-                    c.promotions(),
-                    c.discards());
-        } else if (event instanceof CandidatePromoted e) {
-            c = new Counts(
-                    c.episodes(),
-                    c.passed(),
-                    c.infra(),
-                    c.proposals(),
-                    c.staticRejections(),
-                    c.decisions(),
-                    c.promotions() + 1,
-                    c.discards());
             return new CampaignState(
-                    campaignId, configName, seed, status, stopReason, e.toVersion(), iteration, c, spend);
-        } else if (event instanceof CandidateDiscarded) {
-            c = new Counts(
-                    c.episodes(),
-                    c.passed(),
-                    c.infra(),
-                    c.proposals(),
-                    c.staticRejections(),
-                    c.decisions(),
-                    c.promotions(),
-                    c.discards() + 1);
+                    campaignId,
+                    configName,
+                    seed,
+                    status,
+                    stopReason,
+                    libraryVersion,
+                    iteration,
+                    counts.episode(e),
+                    spend);
+        } else if (event instanceof ModelCallRecorded e) {
+            return withSpend(spend.plus(e));
+        } else if (event instanceof CandidatePromoted e) {
+            return new CampaignState(
+                    campaignId, configName, seed, status, stopReason, e.toVersion(), iteration, counts.count(e), spend);
         }
-        return new CampaignState(campaignId, configName, seed, status, stopReason, libraryVersion, iteration, c, spend);
+        return new CampaignState(
+                campaignId,
+                configName,
+                seed,
+                status,
+                stopReason,
+                libraryVersion,
+                iteration,
+                counts.count(event),
+                spend);
     }
 
     private CampaignState withSpend(Spend s) {
