@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
-            "The library and prompt difference between two versions: skills added, removed or modified",
-            "(with a unified diff of their bodies) and prompt sections edited."
+            "Shows the library and prompt difference between two versions.",
+            "Skills added, removed or modified (with a unified diff of their bodies) and prompt sections edited."
         })
 public final class DiffCommand implements Callable<Integer> {
 

@@ -12,9 +12,8 @@ import picocli.CommandLine.Option;
         name = "envs",
         mixinStandardHelpOptions = true,
         description = {
-            "Lists, shows, samples and checks environments: built-in bases, plugin environments (jars in",
-            "the plugins folder), suite tasks (eval/<suite>.jsonl, addressed as <suite>/<task-id>) and",
-            "composites such as seq(arith.add,nt.is-prime)."
+            "Lists, shows, samples and checks environments and their verifiers.",
+            "Covers built-in bases, plugin environments (jars in the plugins folder), suite tasks (eval/<suite>.jsonl, addressed as <suite>/<task-id>) and composites such as seq(arith.add,nt.is-prime)."
         },
         subcommands = {
             EnvsListCommand.class,

@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
         name = "history",
         mixinStandardHelpOptions = true,
         description = {
-            "The promotion timeline: for each decision the candidate, its edit, fixes, regressions, flaky",
-            "items, net gain, regression budget, test result, confirm delta and the iteration's cost."
+            "Shows the promotion timeline of a campaign.",
+            "For each decision: the candidate, its edit, fixes, regressions, flaky items, net gain, regression budget, test result, confirm delta and the iteration's cost."
         })
 public final class HistoryCommand implements Callable<Integer> {
 

@@ -22,9 +22,8 @@ import picocli.CommandLine.Spec;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes one self-contained HTML file (opens offline): accuracy per iteration on train, probe",
-            "and confirm; promotions and rejections with reasons; failure kinds over time; spend; and a",
-            "short list of what to review. Default: report.html beside the campaign's events.db."
+            "Writes the campaign's report: one self-contained HTML file.",
+            "Opens offline: accuracy per iteration on train, probe and confirm; promotions and rejections with reasons; failure kinds over time; spend; and a short list of what to review. Default: report.html beside the campaign's events.db."
         })
 public final class ReportCommand implements Callable<Integer> {
 

@@ -93,15 +93,16 @@ final class RunCommand implements Callable<Integer> {
         Path folder = runsDir.path.resolve(prepared.id());
         SqliteOptions options =
                 new SqliteOptions(synchronousNormal, SqliteOptions.defaults().busyTimeout());
-        try (SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock);
-                CampaignSetup setup = CampaignSetup.live(
+        // The setup validates environments and draws the splits: bad input fails here, before any file exists.
+        try (CampaignSetup setup = CampaignSetup.live(
                         prepared.snapshot().config(),
                         prepared.snapshot().models(),
                         prepared.catalog(),
                         prepared.start(),
                         System::getenv,
                         clock,
-                        Sleeper.system())) {
+                        Sleeper.system());
+                SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock)) {
             if (resume == null) {
                 log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
                 out.println("campaign " + prepared.id() + " → " + folder);

@@ -21,8 +21,8 @@ import picocli.CommandLine.Spec;
         name = "show",
         mixinStandardHelpOptions = true,
         description = {
-            "The full evidence of one decision, item by item: each probe item's flip, and the baseline's",
-            "and each candidate's episodes with the model calls behind them (task and answer)."
+            "Shows the full evidence of one decision, item by item.",
+            "For each probe item: its flip, and the baseline's and each candidate's episodes with the model calls behind them (task and answer)."
         })
 public final class ShowCommand implements Callable<Integer> {
 
