@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Full-path log figures against raw SQLite on identical rows and schema. The baseline rows are
@@ -107,22 +106,19 @@ public final class LogBenchmark {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Read, decode, fold into the campaign state and verify every link: what replay and status do. */
+    /**
+     * Read, decode, fold into the campaign state and verify every link: what status and replay do.
+     * Hashing runs on a second thread beside decoding and folding ({@link ChainVerifier#verifyWhile}).
+     */
     private static double replayFullPath(Path file) {
         long start = System.nanoTime();
-        try (SqliteEventLog log = SqliteEventLog.openReadOnly(file);
-                Stream<RecordedEvent> rows = log.read(EventQuery.all())) {
-            ChainVerifier verifier = new ChainVerifier();
-            CampaignState[] state = {CampaignState.initial()};
-            rows.forEach(r -> {
-                if (!verifier.check(r)) {
-                    throw new IllegalStateException("benchmark log failed verification: " + verifier.report());
-                }
-                state[0] = state[0].evolve(r.event());
-            });
-            if (state[0].counts().episodes() == 0) {
-                throw new IllegalStateException("replay folded no episodes");
-            }
+        CampaignState[] state = {CampaignState.initial()};
+        ChainVerifier.Report report;
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(file)) {
+            report = ChainVerifier.verifyWhile(log.read(EventQuery.all()), r -> state[0] = state[0].evolve(r.event()));
+        }
+        if (!report.ok() || state[0].counts().episodes() == 0) {
+            throw new IllegalStateException("benchmark log failed verification or folded nothing: " + report);
         }
         return (System.nanoTime() - start) / 1e9;
     }

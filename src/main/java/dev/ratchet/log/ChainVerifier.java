@@ -1,10 +1,15 @@
 package dev.ratchet.log;
 
 import dev.ratchet.log.event.EventType;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -38,6 +43,53 @@ public final class ChainVerifier {
         }
         return v.report();
     }
+
+    /**
+     * Verifies the chain on a second thread while {@code consumer} handles each event (decoding,
+     * folding) on this one, so that hashing overlaps the rest of a read. The report is the same as
+     * {@link #verify}'s: the verifier thread sees the events in seq order.
+     */
+    public static Report verifyWhile(Stream<RecordedEvent> events, Consumer<RecordedEvent> consumer) {
+        ChainVerifier v = new ChainVerifier();
+        BlockingQueue<List<RecordedEvent>> queue = new ArrayBlockingQueue<>(64);
+        List<RecordedEvent> end = List.of();
+        Thread hasher = new Thread(
+                () -> {
+                    try {
+                        for (List<RecordedEvent> chunk = queue.take(); chunk != end; chunk = queue.take()) {
+                            for (RecordedEvent e : chunk) {
+                                v.check(e);
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "ratchet-chain-verifier");
+        hasher.setDaemon(true);
+        hasher.start();
+        try (events) {
+            List<RecordedEvent> chunk = new ArrayList<>(CHUNK);
+            for (RecordedEvent e : (Iterable<RecordedEvent>) events::iterator) {
+                consumer.accept(e);
+                chunk.add(e);
+                if (chunk.size() == CHUNK) {
+                    queue.put(chunk);
+                    chunk = new ArrayList<>(CHUNK);
+                }
+            }
+            queue.put(chunk);
+            queue.put(end);
+            hasher.join();
+        } catch (InterruptedException e) {
+            hasher.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying the chain", e);
+        }
+        return v.report();
+    }
+
+    private static final int CHUNK = 512;
 
     /** Checks one more event; returns false once a problem has been found. */
     public boolean check(RecordedEvent e) {

@@ -20,9 +20,18 @@ final class ChainedBatch {
 
     private final Clock clock;
     private final HashChain chain = new HashChain();
+    private PreparedStatement insert;
 
     ChainedBatch(Clock clock) {
         this.clock = clock;
+    }
+
+    /** One insert statement per writer connection: preparing it per batch costs more than small batches do. */
+    private PreparedStatement insert(Connection c) throws SQLException {
+        if (insert == null || insert.isClosed()) {
+            insert = c.prepareStatement(Schema.INSERT);
+        }
+        return insert;
     }
 
     /** See {@link dev.ratchet.log.EventLog#append}: originals when all keys are recorded, null when none are. */
@@ -54,7 +63,8 @@ final class ChainedBatch {
         long version = streamVersion;
         byte[] prev = lastHash;
         byte[][] payloads = encodeAll(events);
-        try (PreparedStatement ps = c.prepareStatement(Schema.INSERT)) {
+        PreparedStatement ps = insert(c);
+        try {
             for (int i = 0; i < events.size(); i++) {
                 NewEvent e = events.get(i);
                 seq++;
@@ -71,6 +81,9 @@ final class ChainedBatch {
                 prev = hash;
             }
             ps.executeBatch();
+        } catch (SQLException | RuntimeException e) {
+            ps.clearBatch();
+            throw e;
         }
         return out;
     }
@@ -82,7 +95,7 @@ final class ChainedBatch {
     private static byte[][] encodeAll(List<NewEvent> events) {
         byte[][] out = new byte[events.size()][];
         IntStream range = IntStream.range(0, events.size());
-        (events.size() >= 256 ? range.parallel() : range)
+        (events.size() >= 64 ? range.parallel() : range)
                 .forEach(i -> out[i] = EventCodec.encode(events.get(i).event()));
         return out;
     }
