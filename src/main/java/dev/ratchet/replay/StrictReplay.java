@@ -23,8 +23,8 @@ import java.util.stream.Stream;
 /**
  * Strict replay: re-runs a recorded campaign's code with both models answering only from its log
  * (a call the log lacks, or a request that hashes differently, is a divergence, never a network
- * request), into a log held in memory, then compares the regenerated stream with the recorded one
- * event by event. The recorded log is only read.
+ * request), into a log held in memory that is compared with the recording event by event as it
+ * grows: the run stops at the first event whose content differs. The recorded log is only read.
  *
  * <p>A recording without {@code campaign.stopped} (stopped by the provider, or killed and never
  * resumed) is compared as a prefix: replay runs until it needs something the recording does not
@@ -53,7 +53,16 @@ public final class StrictReplay {
         InMemoryEventLog regenerated = new InMemoryEventLog(NO_TIME);
         // Re-appended, not regenerated: the start event is the input replay is built from.
         regenerated.append(rec.stream(), 0, List.of(NewEvent.keyed(rec.started(), "campaign-started")));
-        RuntimeException end = run(rec, new BoundedLog(regenerated, rec.count()), snapshot, catalog, start, listener);
+        RuntimeException end;
+        try (Stream<RecordedEvent> expected = recorded.read(EventQuery.all().from(2))) {
+            end = run(
+                    rec,
+                    new CheckedLog(regenerated, expected.iterator(), rec.count()),
+                    snapshot,
+                    catalog,
+                    start,
+                    listener);
+        }
         EventLog.Head head = regenerated.head().orElseThrow();
         Optional<Divergence> compared;
         try (Stream<RecordedEvent> a = recorded.read(EventQuery.all());
@@ -90,7 +99,7 @@ public final class StrictReplay {
                             listener)
                     .run();
             return null;
-        } catch (ReplayDivergence | ModelStopException | BoundedLog.PastRecordedEnd e) {
+        } catch (ReplayDivergence | ModelStopException | CheckedLog.PastRecordedEnd | CheckedLog.Diverged e) {
             return e;
         }
     }
@@ -105,7 +114,7 @@ public final class StrictReplay {
             return compared;
         }
         boolean atRecordedEnd = count == rec.count() && rec.stop().isEmpty();
-        if (end instanceof BoundedLog.PastRecordedEnd past) {
+        if (end instanceof CheckedLog.PastRecordedEnd past) {
             return atRecordedEnd
                     ? Optional.empty()
                     : Optional.of(new Divergence(
@@ -140,7 +149,7 @@ public final class StrictReplay {
         if (count != rec.count() || rec.stop().isPresent()) {
             return "replay stopped at seq " + count + ": " + end.getMessage();
         }
-        String next = end instanceof BoundedLog.PastRecordedEnd past
+        String next = end instanceof CheckedLog.PastRecordedEnd past
                 ? "would go on with " + past.type()
                 : end instanceof ReplayDivergence call
                         ? "would go on with model call " + call.callId() + ", which was never recorded"
