@@ -73,9 +73,12 @@ record RecordedStream(
 
     /** First to last recorded-at; empty when the times cannot be read. */
     Optional<Duration> duration() {
+        if (firstRecordedAt == null || lastRecordedAt == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(Duration.between(Instant.parse(firstRecordedAt), Instant.parse(lastRecordedAt)));
-        } catch (DateTimeParseException | NullPointerException unreadable) {
+        } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }
     }
