@@ -16,6 +16,7 @@ import dev.ratchet.model.ModelClient;
 import dev.ratchet.model.ModelFactory;
 import dev.ratchet.model.ReplayModelClient;
 import dev.ratchet.model.Sleeper;
+import dev.ratchet.model.simulated.SimulatedFaults;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import dev.ratchet.skill.Library;
 import java.time.Clock;
@@ -76,7 +77,8 @@ public final class CampaignSetup implements AutoCloseable {
                         catalog::resolve,
                         SimulatedWorld.Settings.defaults().withEnvIds(baseIds(config, catalog)))
                 : null;
-        ChatModelProvider simulated = c -> role(c).equals("proposer") ? world.proposer() : world.agent();
+        ChatModelProvider simulated =
+                c -> SimulatedFaults.wrap(c, role(c).equals("proposer") ? world.proposer() : world.agent());
         ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulated));
         return new CampaignSetup(
                 config,

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,
+            ReplayCommand.class,
             EnvsCommand.class,
             ModelsCommand.class,
             HistoryCommand.class,

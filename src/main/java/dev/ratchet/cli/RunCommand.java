@@ -80,6 +80,19 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write report.html at the end.")
     boolean noReport;
 
+    private final Clock clock;
+    private final Sleeper sleeper;
+
+    RunCommand() {
+        this(Clock.systemUTC(), Sleeper.system());
+    }
+
+    /** Tests record reproducible campaigns with a fixed clock and a sleeper that does not wait. */
+    RunCommand(Clock clock, Sleeper sleeper) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +101,6 @@ final class RunCommand implements Callable<Integer> {
             err.println(
                     "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
-        Clock clock = Clock.systemUTC();
         Prepared prepared = resume != null ? prepareResume() : prepareNew(clock);
         Path folder = runsDir.path.resolve(prepared.id());
         SqliteOptions options =
@@ -101,7 +113,7 @@ final class RunCommand implements Callable<Integer> {
                         prepared.start(),
                         System::getenv,
                         clock,
-                        Sleeper.system());
+                        sleeper);
                 SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock)) {
             if (resume == null) {
                 log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));

@@ -91,6 +91,7 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
         YamlMapping price = m.mapping("price");
         JsonNode options = m.raw("options");
         m.done(KEY_HINT);
+        faultRate(m, provider, options);
         try {
             b.retry(retry == null ? RetrySettings.DEFAULTS : retry(retry));
             b.rateLimit(rate == null ? RateLimitSettings.NONE : rateLimit(rate));
@@ -102,6 +103,20 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
             throw e;
         } catch (IllegalArgumentException e) {
             throw m.error(null, e.getMessage());
+        }
+    }
+
+    /** The simulator's {@code options.fault_rate}, checked here so a bad value fails before anything runs. */
+    private static void faultRate(YamlMapping m, Provider provider, JsonNode options) {
+        JsonNode rate = options == null ? null : options.get("fault_rate");
+        if (rate == null || rate.isNull()) {
+            return;
+        }
+        if (provider != Provider.SIMULATED) {
+            throw m.error("options.fault_rate", "only the simulated provider injects faults");
+        }
+        if (!rate.isNumber() || !(rate.asDouble() >= 0 && rate.asDouble() < 1)) {
+            throw m.error("options.fault_rate", "expected a number within [0, 1), got " + rate);
         }
     }
 

@@ -17,8 +17,12 @@ public record Divergence(long seq, String recordedType, String replayedType, Lis
     public String describe() {
         String types = Objects.equals(recordedType, replayedType)
                 ? String.valueOf(recordedType)
-                : "recorded " + recordedType + ", replayed " + replayedType;
+                : "recorded " + orNothing(recordedType) + ", replayed " + orNothing(replayedType);
         return "first divergent event at seq " + seq + " (" + types + ")"
                 + (fields.isEmpty() ? "" : ", differing fields: " + String.join(", ", fields)) + ": " + detail;
+    }
+
+    private static String orNothing(String type) {
+        return type == null ? "nothing" : type;
     }
 }

@@ -12,8 +12,14 @@ import java.util.TreeSet;
 
 /**
  * Compares a recorded stream with a regenerated one event by event. Two events match when their
- * seq, stream, version, type, schema version, payload bytes and hash are equal; recorded-at is
- * time, which replay cannot and need not reproduce.
+ * seq, stream, version, type, schema version and payload bytes are equal (their content) and their
+ * hashes are equal; recorded-at is time, which replay cannot and need not reproduce.
+ *
+ * <p>Content comes first. An event whose content matches but whose hash does not can only be a
+ * recorded event altered after it was written (equal content on equal earlier links hashes alike),
+ * and from there on every hash differs. So the first divergent event is the first whose content
+ * differs: the first consequence a replay can see of what was altered. The altered link itself is
+ * named in the detail, and is the divergence only when no content differs at all.
  */
 public final class StreamComparison {
 
@@ -21,30 +27,61 @@ public final class StreamComparison {
 
     public static Optional<Divergence> firstDivergence(
             Iterator<RecordedEvent> recorded, Iterator<RecordedEvent> replayed) {
+        RecordedEvent firstBadLink = null;
         while (recorded.hasNext() || replayed.hasNext()) {
             RecordedEvent a = recorded.hasNext() ? recorded.next() : null;
             RecordedEvent b = replayed.hasNext() ? replayed.next() : null;
-            if (a == null) {
-                return Optional.of(new Divergence(
-                        b.seq(),
-                        null,
-                        b.type(),
-                        List.of(),
-                        "replay produced an event the recording does not have (the recording ends at seq "
-                                + (b.seq() - 1) + ")"));
-            }
-            if (b == null) {
-                return Optional.of(new Divergence(
-                        a.seq(), a.type(), null, List.of(), "replay stopped before this recorded event"));
-            }
-            Optional<Divergence> d = compare(a, b);
+            Optional<Divergence> d = a == null || b == null ? Optional.of(missing(a, b)) : compare(a, b);
             if (d.isPresent()) {
-                return d;
+                return Optional.of(withLinkNote(d.get(), firstBadLink));
+            }
+            if (firstBadLink == null && !Arrays.equals(a.hash(), b.hash())) {
+                firstBadLink = a;
             }
         }
-        return Optional.empty();
+        if (firstBadLink == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Divergence(
+                firstBadLink.seq(),
+                firstBadLink.type(),
+                firstBadLink.type(),
+                List.of("hash"),
+                "same content, a different hash: " + badLink(firstBadLink)));
     }
 
+    private static Divergence missing(RecordedEvent a, RecordedEvent b) {
+        if (a == null) {
+            return new Divergence(
+                    b.seq(),
+                    null,
+                    b.type(),
+                    List.of(),
+                    "replay produced an event the recording does not have (the recording ends at seq " + (b.seq() - 1)
+                            + ")");
+        }
+        return new Divergence(a.seq(), a.type(), null, List.of(), "replay stopped before this recorded event");
+    }
+
+    private static Divergence withLinkNote(Divergence d, RecordedEvent badLink) {
+        if (badLink == null) {
+            return d;
+        }
+        return new Divergence(
+                d.seq(),
+                d.recordedType(),
+                d.replayedType(),
+                d.fields(),
+                d.detail() + "; before it, " + badLink(badLink));
+    }
+
+    private static String badLink(RecordedEvent e) {
+        return "the recorded " + e.type() + " at seq " + e.seq()
+                + " does not hash to its stored hash (altered after it was written, or hashed otherwise by an older"
+                + " version; `ratchet verify` checks every link)";
+    }
+
+    /** Compares content (envelope and payload); the hash is left to the caller. */
     static Optional<Divergence> compare(RecordedEvent a, RecordedEvent b) {
         if (a.seq() != b.seq()) {
             return Optional.of(new Divergence(a.seq(), a.type(), b.type(), List.of("seq"), "replayed seq " + b.seq()));
@@ -62,20 +99,12 @@ public final class StreamComparison {
         if (a.schemaVersion() != b.schemaVersion()) {
             envelope.add("schema_version");
         }
-        List<String> payload = Arrays.equals(a.payload(), b.payload())
-                ? List.of()
-                : differingPaths(Json.parse(a.payloadText()), Json.parse(b.payloadText()));
-        if (envelope.isEmpty() && payload.isEmpty() && Arrays.equals(a.payload(), b.payload())) {
-            if (!Arrays.equals(a.hash(), b.hash())) {
-                return Optional.of(new Divergence(
-                        a.seq(),
-                        a.type(),
-                        b.type(),
-                        List.of("hash"),
-                        "same content but a different hash: an earlier link differs"));
-            }
+        boolean samePayload = Arrays.equals(a.payload(), b.payload());
+        if (envelope.isEmpty() && samePayload) {
             return Optional.empty();
         }
+        List<String> payload =
+                samePayload ? List.of() : differingPaths(Json.parse(a.payloadText()), Json.parse(b.payloadText()));
         List<String> fields = new ArrayList<>(envelope);
         payload.forEach(p -> fields.add("payload" + p));
         if (fields.isEmpty()) {

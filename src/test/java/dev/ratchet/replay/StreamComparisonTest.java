@@ -56,4 +56,49 @@ class StreamComparisonTest {
         assertEquals(2, d.seq());
         assertTrue(d.describe().contains("replay stopped before"), d.describe());
     }
+
+    /** The recorded event at {@code index} with its stored hash altered, as a tamperer who recomputes nothing leaves it. */
+    private static List<RecordedEvent> withAlteredHash(List<RecordedEvent> events, int index) {
+        List<RecordedEvent> copy = new java.util.ArrayList<>(events);
+        RecordedEvent e = copy.get(index);
+        byte[] hash = e.hash().clone();
+        hash[0] ^= 1;
+        copy.set(
+                index,
+                new RecordedEvent(
+                        e.seq(),
+                        e.stream(),
+                        e.version(),
+                        e.type(),
+                        e.schemaVersion(),
+                        e.recordedAt(),
+                        e.idempotencyKey(),
+                        e.payload(),
+                        e.prevHash(),
+                        hash));
+        return copy;
+    }
+
+    @Test
+    void aHashThatAloneDiffersIsNamedWhenNoContentDiffers() {
+        List<RecordedEvent> replayed = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10));
+        List<RecordedEvent> recorded = withAlteredHash(replayed, 0);
+        Divergence d = StreamComparison.firstDivergence(recorded.iterator(), replayed.iterator())
+                .orElseThrow();
+        assertEquals(1, d.seq());
+        assertEquals(List.of("hash"), d.fields());
+        assertTrue(d.describe().contains("does not hash to its stored hash"), d.describe());
+    }
+
+    @Test
+    void theFirstContentDifferenceWinsOverAnEarlierAlteredHashWhichItNames() {
+        List<RecordedEvent> recorded =
+                withAlteredHash(stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 4, 10)), 0);
+        List<RecordedEvent> replayed = stream(T1, new ConfirmScored(0, "v0", 3, 10), new ConfirmScored(1, "v1", 5, 10));
+        Divergence d = StreamComparison.firstDivergence(recorded.iterator(), replayed.iterator())
+                .orElseThrow();
+        assertEquals(2, d.seq(), d.describe());
+        assertEquals(List.of("payload.passed"), d.fields());
+        assertTrue(d.detail().contains("confirm.scored at seq 1 does not hash"), d.detail());
+    }
 }
