@@ -9,5 +9,6 @@ import picocli.CommandLine.Command;
             "Benchmarks, each against a baseline measured in the same run.",
             "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure."
         },
-        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class})
+        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class, BenchGateCommand.class
+        })
 final class BenchCommand {}
