@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         description = {
             "Benchmarks, each against a baseline measured in the same run.",
-            "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure."
+            "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure.",
+            "bench gate is the exception: it measures the gate's decisions against the simulated world's ground truth."
         },
-        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class})
+        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class, BenchGateCommand.class
+        })
 final class BenchCommand {}

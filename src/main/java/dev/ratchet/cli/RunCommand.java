@@ -7,7 +7,9 @@ import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.config.ModelConfigs;
 import dev.ratchet.env.EnvironmentCatalog;
+import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
+import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.sqlite.SqliteEventLog;
@@ -23,7 +25,10 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -103,6 +108,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Prepared prepared = resume != null ? prepareResume() : prepareNew(clock);
         Path folder = runsDir.path.resolve(prepared.id());
+        if (resume != null && finished(folder, out)) {
+            out.flush();
+            return ExitCodes.OK;
+        }
         SqliteOptions options =
                 new SqliteOptions(synchronousNormal, SqliteOptions.defaults().busyTimeout());
         // The setup validates environments and draws the splits: bad input fails here, before any file exists.
@@ -142,6 +151,30 @@ final class RunCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Whether the campaign to resume has already stopped and left its outputs: then there is
+     * nothing to do. A campaign killed after its last event but before writing its summary is
+     * finished by running on, which appends nothing and writes the outputs.
+     */
+    private static boolean finished(Path folder, PrintWriter out) {
+        Optional<CampaignStopped> stopped;
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(folder.resolve("events.db"));
+                Stream<RecordedEvent> events = log.read(EventQuery.all().types(Set.of("campaign.stopped")))) {
+            stopped = events.map(e -> (CampaignStopped) e.event()).findFirst();
+        }
+        if (stopped.isEmpty()) {
+            return false;
+        }
+        out.println("campaign " + folder.getFileName() + " already finished ("
+                + stopped.get().reason() + " — " + stopped.get().detail() + "): nothing to resume");
+        if (Files.isRegularFile(folder.resolve("summary.txt"))) {
+            out.println("its summary: " + folder.resolve("summary.txt"));
+            return true;
+        }
+        out.println("its summary was never written (the run stopped right after its last event): writing it now");
+        return false;
     }
 
     private record Prepared(String id, CampaignSnapshot snapshot, EnvironmentCatalog catalog, Library start) {}

@@ -2,7 +2,9 @@ package dev.ratchet.cli;
 
 import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.campaign.CampaignSummary;
+import dev.ratchet.campaign.GroundTruth;
 import dev.ratchet.campaign.LoopState;
+import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.RecordedEvent;
@@ -18,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -65,19 +66,16 @@ final class RunOutputs {
 
     /** The simulator knows each library's true accuracy: a figure no real model can give. */
     private static List<String> groundTruth(SimulatedWorld world, CampaignSetup setup, Library last) {
-        LinkedHashSet<String> envIds = new LinkedHashSet<>();
-        setup.config().environments().forEach(e -> envIds.add(e.id()));
-        double before = 0;
-        double after = 0;
-        for (String id : envIds) {
-            before += world.trueAccuracy(setup.start(), id);
-            after += world.trueAccuracy(last, id);
+        List<CampaignConfig.EnvironmentShare> shares = setup.config().environments();
+        if (shares.isEmpty()) {
+            return List.of();
         }
         return List.of(String.format(
                 Locale.ROOT,
-                "simulated world ground truth (true expected accuracy, mean over %d environments): %.3f -> %.3f",
-                envIds.size(),
-                before / envIds.size(),
-                after / envIds.size()));
+                "simulated world ground truth (true expected accuracy, share-weighted mean over %d environments):"
+                        + " %.3f -> %.3f",
+                shares.size(),
+                GroundTruth.accuracy(world, setup.start(), shares),
+                GroundTruth.accuracy(world, last, shares)));
     }
 }

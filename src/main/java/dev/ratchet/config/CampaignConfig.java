@@ -162,6 +162,25 @@ public record CampaignConfig(
                 concurrency);
     }
 
+    /** The same config under another seed: benchmarks repeat one campaign over many seeds. */
+    public CampaignConfig withSeed(long newSeed) {
+        return new CampaignConfig(
+                name,
+                models,
+                environments,
+                suites,
+                splits,
+                batchSize,
+                candidates,
+                gate,
+                library,
+                iterations,
+                budgets,
+                stopAfterDiscards,
+                newSeed,
+                concurrency);
+    }
+
     /** The config as kebab-case JSON, as recorded in the campaign's start event. Holds no secrets. */
     public JsonNode toJson() {
         return Json.frozen(SNAPSHOT.valueToTree(this));
