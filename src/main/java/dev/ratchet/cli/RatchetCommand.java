@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RunCommand.class,
+            EvalCommand.class,
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,

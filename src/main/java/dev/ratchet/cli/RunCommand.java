@@ -80,6 +80,12 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write report.html at the end.")
     boolean noReport;
 
+    private final Host host;
+
+    RunCommand(Host host) {
+        this.host = host;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -88,7 +94,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(
                     "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
-        Clock clock = Clock.systemUTC();
+        Clock clock = host.clock();
         Prepared prepared = resume != null ? prepareResume() : prepareNew(clock);
         Path folder = runsDir.path.resolve(prepared.id());
         SqliteOptions options =
@@ -99,7 +105,7 @@ final class RunCommand implements Callable<Integer> {
                         prepared.snapshot().models(),
                         prepared.catalog(),
                         prepared.start(),
-                        System::getenv,
+                        host.env(),
                         clock,
                         Sleeper.system())) {
             if (resume == null) {
