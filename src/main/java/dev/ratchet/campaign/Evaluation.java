@@ -30,7 +30,9 @@ import java.util.function.Function;
  * start events, then each episode's model calls and score as one transaction in instance order
  * (never completion order, so the stream is the same at any concurrency), then a stop event: every
  * episode ran ({@value #COMPLETE}), a budget was reached (checked after each episode, on the spend
- * of the episodes appended so far), or the provider stopped answering.
+ * of the episodes appended so far), or the provider stopped answering. Episodes still running
+ * when a budget is reached are discarded unrecorded: at most concurrency - 1 of them, whose calls
+ * the provider may still bill.
  */
 public final class Evaluation {
 
