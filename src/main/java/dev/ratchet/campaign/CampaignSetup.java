@@ -77,9 +77,7 @@ public final class CampaignSetup implements AutoCloseable {
                         catalog::resolve,
                         SimulatedWorld.Settings.defaults().withEnvIds(baseIds(config, catalog)))
                 : null;
-        ChatModelProvider simulated =
-                c -> SimulatedFaults.wrap(c, role(c).equals("proposer") ? world.proposer() : world.agent());
-        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulated));
+        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)));
         return new CampaignSetup(
                 config,
                 catalog,
@@ -87,6 +85,11 @@ public final class CampaignSetup implements AutoCloseable {
                 factory.client(agentConfig, clock, sleeper),
                 factory.client(proposerConfig, clock, sleeper),
                 world);
+    }
+
+    /** The simulator as the model factory's {@code simulated} provider: options.role picks agent or proposer. */
+    public static ChatModelProvider simulator(SimulatedWorld world) {
+        return c -> SimulatedFaults.wrap(c, role(c).equals("proposer") ? world.proposer() : world.agent());
     }
 
     /** A replay: both models answer only from the calls recorded in {@code recorded}. */
@@ -156,7 +159,7 @@ public final class CampaignSetup implements AutoCloseable {
         return ids;
     }
 
-    private static Splits drawSplits(CampaignConfig config, EnvironmentCatalog catalog) {
+    static Splits drawSplits(CampaignConfig config, EnvironmentCatalog catalog) {
         Splits s = Splits.draw(
                 catalog,
                 weightedIds(config),
@@ -169,7 +172,7 @@ public final class CampaignSetup implements AutoCloseable {
         return s;
     }
 
-    private static List<String> baseIds(CampaignConfig config, EnvironmentCatalog catalog) {
+    static List<String> baseIds(CampaignConfig config, EnvironmentCatalog catalog) {
         List<String> ids = new ArrayList<>();
         for (String id : weightedIds(config)) {
             for (var e : catalog.expand(id)) {

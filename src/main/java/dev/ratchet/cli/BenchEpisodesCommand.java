@@ -2,8 +2,8 @@ package dev.ratchet.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ratchet.bench.EpisodeBench;
 import dev.ratchet.log.event.Json;
-import dev.ratchet.model.bench.EpisodeBench;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -14,24 +14,30 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code ratchet bench episodes}: concurrent model calls against a fixed-latency loopback endpoint. */
+/** {@code ratchet bench episodes}: concurrent episodes against a fixed-latency loopback endpoint. */
 @Command(
         name = "episodes",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs N single-turn model calls through the full client path (retry layer, rate limiter,"
-                    + " bulkhead, breaker, LangChain4j's OpenAI adapter, HTTP) against a loopback"
-                    + " OpenAI-compatible endpoint with a fixed latency, at each concurrency C, and reports"
-                    + " the median wall time against the ideal N x latency / C.",
-            "Levels with C < N/32 run 32 x C calls so the sweep stays short."
+            "Runs N single-turn episodes (prompt assembly, the full client path: retry layer, rate limiter,"
+                    + " bulkhead, breaker, LangChain4j's OpenAI adapter, HTTP; verification; results handed back in"
+                    + " instance order) against a loopback OpenAI-compatible endpoint with a fixed latency, at each"
+                    + " concurrency C, and reports the median wall time against the ideal N x latency / C.",
+            "Each level is also measured with bare JDK HttpClient requests of the same size (the transport under the"
+                    + " adapter, nothing else): when episodes come as close to the ideal as bare requests do, the harness"
+                    + " adds nothing measurable.",
+            "Levels with C < N/32 run 32 x C episodes so the sweep stays short."
         })
 public final class BenchEpisodesCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--calls", defaultValue = "512", description = "Calls per level, N (default ${DEFAULT-VALUE}).")
-    int calls;
+    @Option(
+            names = "--episodes",
+            defaultValue = "512",
+            description = "Episodes per level, N (default ${DEFAULT-VALUE}).")
+    int episodes;
 
     @Option(
             names = "--concurrency",
@@ -50,16 +56,16 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() throws InterruptedException {
-        if (calls < 1
+    public Integer call() {
+        if (episodes < 1
                 || reps < 1
                 || latencyMillis < 1
                 || concurrency.isEmpty()
                 || concurrency.stream().anyMatch(c -> c < 1 || c > 1024)) {
             throw new UsageException(
-                    "--calls, --reps and --latency-ms must be at least 1; --concurrency within 1..1024");
+                    "--episodes, --reps and --latency-ms must be at least 1; --concurrency within 1..1024");
         }
-        List<EpisodeBench.Level> levels = EpisodeBench.run(calls, concurrency, latencyMillis, reps);
+        List<EpisodeBench.Level> levels = EpisodeBench.run(episodes, concurrency, latencyMillis, reps);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(toJson(levels)));
@@ -76,11 +82,13 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
         for (EpisodeBench.Level l : levels) {
             ObjectNode node = array.addObject();
             node.put("concurrency", l.concurrency());
-            node.put("calls", l.calls());
+            node.put("episodes", l.episodes());
             node.put("idealMillis", l.idealMillis());
             node.put("medianWallMillis", l.medianWallMillis());
             node.put("ratio", Math.round(l.ratio() * 1000) / 1000.0);
-            node.put("failedCalls", l.failedCalls());
+            node.put("infraEpisodes", l.infraEpisodes());
+            node.put("rawHttpMedianWallMillis", l.rawMedianWallMillis());
+            node.put("rawHttpRatio", Math.round(l.rawRatio() * 1000) / 1000.0);
             ArrayNode walls = node.putArray("wallMillis");
             l.wallMillis().forEach(walls::add);
         }
@@ -93,17 +101,19 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
                 "bench episodes: loopback OpenAI-compatible endpoint, %d ms per call, median of %d rep(s)%n",
                 latencyMillis,
                 reps);
-        out.println("concurrency  calls  ideal ms  median wall ms  ratio  failed");
+        out.println("concurrency  episodes  ideal ms  median wall ms  ratio  infra  bare HTTP ms  ratio");
         for (EpisodeBench.Level l : levels) {
             out.printf(
                     Locale.ROOT,
-                    "%11d  %5d  %8d  %14d  %5.2f  %6d%n",
+                    "%11d  %8d  %8d  %14d  %5.2f  %5d  %12d  %5.2f%n",
                     l.concurrency(),
-                    l.calls(),
+                    l.episodes(),
                     l.idealMillis(),
                     l.medianWallMillis(),
                     l.ratio(),
-                    l.failedCalls());
+                    l.infraEpisodes(),
+                    l.rawMedianWallMillis(),
+                    l.rawRatio());
         }
     }
 }

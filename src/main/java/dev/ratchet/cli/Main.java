@@ -16,14 +16,23 @@ public final class Main {
 
     /** Runs a command line in-process; tests call this instead of spawning a JVM. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine();
+        return run(args, out, err, Host.system());
+    }
+
+    /** Runs a command line in-process with the given environment variables and clock. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Host host) {
+        CommandLine cli = commandLine(host);
         cli.setOut(out);
         cli.setErr(err);
         return cli.execute(args);
     }
 
     public static CommandLine commandLine() {
-        CommandLine cli = new CommandLine(new RatchetCommand());
+        return commandLine(Host.system());
+    }
+
+    public static CommandLine commandLine(Host host) {
+        CommandLine cli = new CommandLine(new RatchetCommand(), new HostFactory(host));
         cli.setUsageHelpWidth(100);
         cli.setExitCodeExceptionMapper(Failures::exitCode);
         cli.setExecutionExceptionHandler(Failures::handle);
@@ -35,6 +44,23 @@ public final class Main {
     public static String codeVersion() {
         String v = Main.class.getPackage().getImplementationVersion();
         return v == null ? "0.1.0-SNAPSHOT" : v;
+    }
+
+    /** Hands the host to the commands that read keys or time; every other command is built as usual. */
+    private record HostFactory(Host host) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == RunCommand.class) {
+                return type.cast(new RunCommand(host));
+            }
+            if (type == EvalCommand.class) {
+                return type.cast(new EvalCommand(host));
+            }
+            if (type == ModelsCommand.class) {
+                return type.cast(new ModelsCommand(host.env(), java.util.Map.of()));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
     }
 
     /** Reads the version Maven wrote into the jar manifest. */

@@ -3,10 +3,12 @@ package dev.ratchet.cli;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.config.ModelConfigException;
 import dev.ratchet.config.ModelConfigs;
 import dev.ratchet.config.RetrySettings;
+import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.CallContext;
 import dev.ratchet.model.ChatModelProvider;
@@ -17,10 +19,12 @@ import dev.ratchet.model.ProviderRejectedException;
 import dev.ratchet.model.Redactor;
 import dev.ratchet.model.ResilientModelClient;
 import dev.ratchet.model.Sleeper;
+import dev.ratchet.model.simulated.SimulatedWorld;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -50,10 +54,25 @@ public final class ModelsCommand implements Callable<Integer> {
         this(System::getenv, Map.of());
     }
 
-    /** @param providers chat models for {@code simulated} and {@code replay}, by provider id */
+    /**
+     * @param providers chat models for {@code simulated} and {@code replay}, by provider id; the
+     *     simulator is wired in unless {@code providers} names another
+     */
     public ModelsCommand(Function<String, String> env, Map<String, ChatModelProvider> providers) {
         this.env = env;
-        this.providers = Map.copyOf(providers);
+        Map<String, ChatModelProvider> all = new HashMap<>(providers);
+        all.putIfAbsent(ModelConfig.Provider.SIMULATED.id(), ModelsCommand::simulator);
+        this.providers = Map.copyOf(all);
+    }
+
+    /**
+     * The simulated world a campaign would build for this model (its seed, the built-in
+     * environments), answering as the role its options name, as {@code CampaignSetup.live} wires it.
+     */
+    private static ChatModel simulator(ModelConfig config) {
+        SimulatedWorld world = new SimulatedWorld(
+                config.seed(), EnvironmentCatalog.builtIn()::resolve, SimulatedWorld.Settings.defaults());
+        return CampaignSetup.simulator(world).create(config);
     }
 
     @Override
@@ -144,7 +163,8 @@ public final class ModelsCommand implements Callable<Integer> {
                         .maxOutputTokens(Math.min(16, config.maxTokens()))
                         .build();
                 ModelCall call = client.call(new CallContext("models-check", "check"), request);
-                return report(call, factory.redactor(config), out, err);
+                boolean simulated = config.provider() == ModelConfig.Provider.SIMULATED;
+                return report(call, factory.redactor(config), simulated, out, err);
             } finally {
                 if (model instanceof AutoCloseable) {
                     closeQuietly((AutoCloseable) model);
@@ -152,7 +172,8 @@ public final class ModelsCommand implements Callable<Integer> {
             }
         }
 
-        private static int report(ModelCall call, Redactor redactor, PrintWriter out, PrintWriter err) {
+        private static int report(
+                ModelCall call, Redactor redactor, boolean simulated, PrintWriter out, PrintWriter err) {
             ModelCallRecorded r = call.record();
             String attempts =
                     r.attempts().stream().map(ModelCallRecorded.Attempt::result).collect(Collectors.joining(", "));
@@ -172,13 +193,21 @@ public final class ModelsCommand implements Callable<Integer> {
                     r.usage().outputTokens(),
                     r.costUsd());
             out.println("  reply: " + shorten(redactor.redact(reply == null ? "(no text)" : reply)));
+            if (simulated) {
+                out.println("  simulated world (simulator): a deterministic stand-in answered, not a real model;"
+                        + " it answers tasks it recognises and says so otherwise");
+            }
             return ExitCodes.OK;
         }
 
         private static String describe(ModelConfig c) {
+            if (c.provider() == ModelConfig.Provider.SIMULATED) {
+                String role =
+                        c.options() == null ? "agent" : c.options().path("role").asText("agent");
+                return "simulated world (simulator) as the " + role + ", seed " + c.seed();
+            }
             String where = c.provider().remote() ? " at " + c.baseUrl() : c.path() == null ? "" : " from " + c.path();
-            return c.provider().id() + " " + c.model() + where
-                    + (c.provider().id().equals("simulated") ? " (simulator)" : "");
+            return c.provider().id() + " " + c.model() + where;
         }
 
         private static String shorten(String text) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             RunCommand.class,
             ApplyCommand.class,
+            EvalCommand.class,
             StatusCommand.class,
             LogCommand.class,
             VerifyCommand.class,

@@ -85,16 +85,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "Do not write report.html at the end.")
     boolean noReport;
 
-    private final Clock clock;
+    private final Host host;
     private final Sleeper sleeper;
 
-    RunCommand() {
-        this(Clock.systemUTC(), Sleeper.system());
+    RunCommand(Host host) {
+        this(host, Sleeper.system());
     }
 
     /** Tests record reproducible campaigns with a fixed clock and a sleeper that does not wait. */
-    RunCommand(Clock clock, Sleeper sleeper) {
-        this.clock = clock;
+    RunCommand(Host host, Sleeper sleeper) {
+        this.host = host;
         this.sleeper = sleeper;
     }
 
@@ -106,6 +106,7 @@ final class RunCommand implements Callable<Integer> {
             err.println(
                     "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
+        Clock clock = host.clock();
         Prepared prepared = resume != null ? prepareResume() : prepareNew(clock);
         Path folder = runsDir.path.resolve(prepared.id());
         if (resume != null && finished(folder, out)) {
@@ -120,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
                         prepared.snapshot().models(),
                         prepared.catalog(),
                         prepared.start(),
-                        System::getenv,
+                        host.env(),
                         clock,
                         sleeper);
                 SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock)) {

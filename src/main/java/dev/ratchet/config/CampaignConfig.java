@@ -144,6 +144,44 @@ public record CampaignConfig(
                 concurrency);
     }
 
+    /** The same config over other environments and suites (an evaluation of a chosen set, say). */
+    public CampaignConfig withEnvironments(List<EnvironmentShare> newEnvironments, List<SuiteShare> newSuites) {
+        return new CampaignConfig(
+                name,
+                models,
+                newEnvironments,
+                newSuites,
+                splits,
+                batchSize,
+                candidates,
+                gate,
+                library,
+                iterations,
+                budgets,
+                stopAfterDiscards,
+                seed,
+                concurrency);
+    }
+
+    /** The same config with another named model as the agent. */
+    public CampaignConfig withAgent(String agentModel) {
+        return new CampaignConfig(
+                name,
+                new Models(agentModel, models.proposer()),
+                environments,
+                suites,
+                splits,
+                batchSize,
+                candidates,
+                gate,
+                library,
+                iterations,
+                budgets,
+                stopAfterDiscards,
+                seed,
+                concurrency);
+    }
+
     public CampaignConfig withGate(CampaignConfigParts.Gate newGate) {
         return new CampaignConfig(
                 name,

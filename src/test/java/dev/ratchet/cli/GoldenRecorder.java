@@ -41,7 +41,7 @@ public final class GoldenRecorder {
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new RunCommand(CLOCK, d -> {}));
+        CommandLine cli = new CommandLine(new RunCommand(Host.of(java.util.Map.of(), CLOCK), d -> {}));
         cli.setExitCodeExceptionMapper(Failures::exitCode);
         cli.setExecutionExceptionHandler(Failures::handle);
         cli.setOut(out);

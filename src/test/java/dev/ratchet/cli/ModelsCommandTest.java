@@ -104,9 +104,21 @@ class ModelsCommandTest {
     }
 
     @Test
-    void theSimulatorNeedsItsProviderWiredIn() throws IOException {
-        Path file = models("models:\n  sim:\n    provider: simulated\n");
-        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--config", file.toString()));
-        assertTrue(err.toString().contains("provider simulated is not available here"), err.toString());
+    void theSimulatorAnswersTheCheckAndIsLabelledAsSuch() throws IOException {
+        Path file = models(
+                "models:\n  simulated-agent:\n    provider: simulated\n    seed: 7\n    options: {role: agent}\n"
+                        + "  simulated-proposer:\n    provider: simulated\n    seed: 7\n    options: {role: proposer}\n");
+        for (String name : new String[] {"simulated-agent", "simulated-proposer"}) {
+            int code = run(n -> null, "check", "--config", file.toString(), "--model", name);
+            assertEquals(ExitCodes.OK, code, err.toString());
+        }
+        String text = out.toString();
+        assertTrue(text.contains("model simulated-agent: simulated world (simulator) as the agent, seed 7"), text);
+        assertTrue(text.contains("model simulated-proposer: simulated world (simulator) as the proposer"), text);
+        assertTrue(text.contains("ok in "), text);
+        assertTrue(text.contains("usage "), text);
+        assertTrue(text.contains("reply: I could not find a task I recognise"), "the agent's answer: " + text);
+        assertTrue(text.contains("reply: I could not find the failure summary"), "the proposer's answer: " + text);
+        assertTrue(text.contains("simulated world (simulator): a deterministic stand-in answered"), text);
     }
 }

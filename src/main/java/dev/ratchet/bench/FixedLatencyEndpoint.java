@@ -1,4 +1,4 @@
-package dev.ratchet.model.bench;
+package dev.ratchet.bench;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
