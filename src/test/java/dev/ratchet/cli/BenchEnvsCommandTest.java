@@ -32,6 +32,13 @@ class BenchEnvsCommandTest {
             assertTrue(figure.get("name").asText().startsWith("envs."), line);
             assertTrue(figure.get("median").asLong() > 0, line);
             assertEquals("instances/s", figure.get("unit").asText());
+            assertTrue(figure.get("baseline_median").asDouble() > 0, line);
+            assertEquals(
+                    figure.get("median").asDouble()
+                            / figure.get("baseline_median").asDouble(),
+                    figure.get("ratio").asDouble(),
+                    1e-9,
+                    line);
         }
     }
 
