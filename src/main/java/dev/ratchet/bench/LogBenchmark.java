@@ -107,8 +107,9 @@ public final class LogBenchmark {
     }
 
     /**
-     * Read, decode, fold into the campaign state and verify every link: what status and replay do.
-     * Hashing runs on a second thread beside decoding and folding ({@link ChainVerifier#verifyWhile}).
+     * Read, decode, fold into the campaign state and verify every link, as {@code ratchet status}
+     * does: rows are pulled on a second thread while this one hashes, decodes and folds
+     * ({@link ChainVerifier#verifyWhile}).
      */
     private static double replayFullPath(Path file) {
         long start = System.nanoTime();

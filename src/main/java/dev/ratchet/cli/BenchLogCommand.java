@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Measures event-log appends and replay against raw SQLite.",
-            "Appends (one event per transaction, batches of 100 and 1000) and replay (read, decode, fold, verify the chain) of N ~300-byte events, each against raw SQLite in the same run: inserts of pre-serialized rows into the same schema, and plain reads with JSON decoding. Prints medians over the repetitions and the ratios."
+            "Appends (one event per transaction, batches of 100 and 1000) and replay (read, decode, fold, verify the chain: what `ratchet status` does) of N ~300-byte events, each against raw SQLite in the same run: inserts of pre-serialized rows into the same schema, and plain reads with JSON decoding. Prints medians over the repetitions and the ratios."
         })
 final class BenchLogCommand implements Callable<Integer> {
 

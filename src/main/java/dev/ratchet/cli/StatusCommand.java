@@ -1,7 +1,7 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.log.ChainVerifier;
 import dev.ratchet.log.EventQuery;
-import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.projection.CampaignState;
 import java.io.PrintWriter;
@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Shows a campaign's state: status, library version, counts, spend.",
-            "The state is a pure fold of the campaign's log. Without an argument, prints one line per campaign under runs/ (or $RATCHET_RUNS)."
+            "The state is a pure fold of the campaign's log; the same read verifies every link of its hash chain (exit 1 when one is broken; `ratchet verify` adds SQLite's integrity check and names what is wrong). Without an argument, prints one line per campaign under runs/ (or $RATCHET_RUNS)."
         })
 final class StatusCommand implements Callable<Integer> {
 
@@ -41,36 +40,56 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean broken = false;
         if (campaign == null) {
             List<String> ids = Campaigns.list(runsDir.path);
             if (ids.isEmpty()) {
                 out.println("no campaigns under " + runsDir.path + " (start one with `ratchet run`)");
             }
             for (String id : ids) {
-                CampaignState s = fold(runsDir.logFile(id));
+                Folded f = fold(runsDir.logFile(id));
+                CampaignState s = f.state();
+                broken |= !f.chain().ok();
                 out.printf(
                         Locale.ROOT,
-                        "%-32s %-8s iteration %d  library %s  promotions %d%n",
+                        "%-32s %-8s iteration %d  library %s  promotions %d%s%n",
                         id,
                         label(s),
                         s.iteration(),
                         s.libraryVersion(),
-                        s.counts().promotions());
+                        s.counts().promotions(),
+                        f.chain().ok()
+                                ? ""
+                                : "  chain BROKEN at seq "
+                                        + f.chain().problem().get().seq());
             }
         } else {
-            print(out, fold(runsDir.logFile(campaign)));
+            Folded f = fold(runsDir.logFile(campaign));
+            broken = !f.chain().ok();
+            print(out, f.state());
+            out.printf(Locale.ROOT, "chain      %s%n", chain(f.chain()));
         }
         out.flush();
-        return ExitCodes.OK;
+        return broken ? ExitCodes.CHECK_FAILED : ExitCodes.OK;
     }
 
-    static CampaignState fold(Path dbFile) {
-        try (SqliteEventLog log = SqliteEventLog.openReadOnly(dbFile);
-                Stream<RecordedEvent> events = log.read(EventQuery.all())) {
+    /** A campaign's folded state, and the verdict on its chain from the same read. */
+    record Folded(CampaignState state, ChainVerifier.Report chain) {}
+
+    /** Folds the log and verifies every link in one read: the chain costs little beside the fold. */
+    static Folded fold(Path dbFile) {
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(dbFile)) {
             CampaignState[] state = {CampaignState.initial()};
-            events.forEach(e -> state[0] = state[0].evolve(e.event()));
-            return state[0];
+            ChainVerifier.Report chain =
+                    ChainVerifier.verifyWhile(log.read(EventQuery.all()), e -> state[0] = state[0].evolve(e.event()));
+            return new Folded(state[0], chain);
         }
+    }
+
+    private static String chain(ChainVerifier.Report r) {
+        return r.problem()
+                .map(p -> "BROKEN at seq " + p.seq() + ": " + p.what() + " (details: ratchet verify)")
+                .orElse("ok, " + r.count() + " events, head " + r.headHash());
     }
 
     private static String label(CampaignState s) {

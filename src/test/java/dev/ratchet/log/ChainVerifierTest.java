@@ -1,6 +1,7 @@
 package dev.ratchet.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.log.event.ConfirmScored;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ChainVerifierTest {
@@ -52,8 +54,35 @@ class ChainVerifierTest {
                         payload,
                         e.prevHash(),
                         e.hash()));
-        ChainVerifier.Report bad = ChainVerifier.verifyWhile(tampered.stream(), x -> {});
+        AtomicInteger before = new AtomicInteger();
+        ChainVerifier.Report bad = ChainVerifier.verifyWhile(tampered.stream(), x -> before.incrementAndGet());
         assertEquals(ChainVerifier.verify(tampered.stream()), bad);
         assertEquals(1778, bad.problem().orElseThrow().seq());
+        assertEquals(1777, before.get(), "the consumer sees only the events that verified");
+    }
+
+    @Test
+    void aFailingConsumerOrReadStopsTheWalkAndSurfacesOnTheCallersThread() {
+        List<RecordedEvent> clean = log(3000);
+        AtomicInteger closed = new AtomicInteger();
+        IllegalStateException fromConsumer = assertThrows(
+                IllegalStateException.class,
+                () -> ChainVerifier.verifyWhile(clean.stream().onClose(closed::incrementAndGet), e -> {
+                    if (e.seq() == 700) {
+                        throw new IllegalStateException("fold failed at 700");
+                    }
+                }));
+        assertEquals("fold failed at 700", fromConsumer.getMessage());
+        assertEquals(1, closed.get(), "the stream is closed once, after the reader stopped");
+
+        Stream<RecordedEvent> failingRead =
+                Stream.concat(clean.stream().limit(1200), Stream.<RecordedEvent>generate(() -> {
+                    throw new LogException("disk went away");
+                }));
+        AtomicInteger seen = new AtomicInteger();
+        LogException fromRead = assertThrows(
+                LogException.class, () -> ChainVerifier.verifyWhile(failingRead, e -> seen.incrementAndGet()));
+        assertEquals("disk went away", fromRead.getMessage());
+        assertEquals(1200, seen.get(), "the rows read before the failure are still handed over");
     }
 }

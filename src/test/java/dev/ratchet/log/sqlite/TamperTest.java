@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Seeded tampering on copies of a log whose triggers were dropped: every change to a payload,
  * hash, previous-hash, type, seq or schema version, and every deleted, inserted or swapped row,
- * makes {@code ratchet verify} exit 1 naming the first bad seq. A clean copy never fails.
+ * makes {@code ratchet verify} (and {@code ratchet status}, which verifies as it folds) exit 1 naming
+ * the first bad seq. A clean copy never fails.
  */
 class TamperTest {
 
@@ -59,6 +60,9 @@ class TamperTest {
         assertEquals(0, cli.exitCode(), cli.all());
         assertTrue(cli.out().contains("ok: " + ROWS + " events"), cli.out());
         assertTrue(cli.out().matches("(?s).*head hash: [0-9a-f]{64}.*"), cli.out());
+        Cli status = Cli.run("status", original.toString());
+        assertEquals(0, status.exitCode(), status.all());
+        assertTrue(status.out().contains("chain      ok, " + ROWS + " events, head "), status.out());
     }
 
     @Test
@@ -90,6 +94,11 @@ class TamperTest {
                 assertEquals(1, cli.exitCode(), cli.all());
                 long expected = "insert".equals(kind) ? ROWS + 1 : row;
                 assertTrue(cli.err().contains("chain broken at seq " + expected + ":"), kind + ": " + cli.err());
+                Cli status = Cli.run("status", copy.toString());
+                assertEquals(1, status.exitCode(), status.all());
+                assertTrue(
+                        status.out().contains("chain      BROKEN at seq " + expected + ":"),
+                        kind + ": " + status.out());
             }));
         });
         return tests;
