@@ -45,6 +45,8 @@ final class RunOutputs {
         SkillFiles.export(last, folder.resolve("library/skills"), folder.resolve("library/prompts"));
         List<String> lines = new ArrayList<>();
         lines.add("campaign " + folder.getFileName() + ": " + stopped.reason() + " — " + stopped.detail());
+        // Every figure below came from the simulator when it played the agent: say so before any of them.
+        setup.world().ifPresent(world -> lines.add("models: " + EvalText.SIMULATED));
         lines.addAll(CampaignSummary.of(events).lines());
         setup.world().ifPresent(world -> lines.addAll(groundTruth(world, setup, last)));
         lines.add("library: " + setup.start().version() + " -> " + last.version() + " (exported to "

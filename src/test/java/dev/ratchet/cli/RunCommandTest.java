@@ -51,6 +51,10 @@ class RunCommandTest {
         assertTrue(cli.out().contains("simulated world"), "the simulator is named as such: " + cli.out());
         String summary = Files.readString(folder.resolve("summary.txt"));
         assertTrue(summary.contains("iterations: 2"), summary);
+        int named = summary.indexOf("models: simulated world (simulator)");
+        assertTrue(
+                named >= 0 && named < summary.indexOf("accuracy"),
+                "the summary names the simulator before its first figure: " + summary);
         assertTrue(summary.contains("simulated world ground truth"), summary);
         assertTrue(Files.isDirectory(folder.resolve("library/skills")));
         assertTrue(Files.readString(folder.resolve("report.html")).contains("<canvas"));
