@@ -40,6 +40,9 @@ final class BenchGateCommand implements Callable<Integer> {
     @Mixin
     ProjectPaths paths = new ProjectPaths();
 
+    @Mixin
+    ModelsFile modelsFile = new ModelsFile();
+
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -70,7 +73,7 @@ final class BenchGateCommand implements Callable<Integer> {
             throw new UsageException(config + ": environments: the benchmark needs at least one built-in"
                     + " environment (the simulator's ground truth does not cover task suites)");
         }
-        GateBench bench = new GateBench(campaign, paths.models(), paths.catalog(campaign), paths.library());
+        GateBench bench = new GateBench(campaign, modelsFile.models(), paths.catalog(campaign), paths.library());
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(

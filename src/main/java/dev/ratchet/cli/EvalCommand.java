@@ -70,6 +70,9 @@ final class EvalCommand implements Callable<Integer> {
     @Mixin
     ProjectPaths paths = new ProjectPaths();
 
+    @Mixin
+    ModelsFile modelsFile = new ModelsFile();
+
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -206,7 +209,7 @@ final class EvalCommand implements Callable<Integer> {
         CampaignConfig file = CampaignConfigLoader.load(config);
         CampaignConfig chosen =
                 scoped(file).withAgent(model != null ? model : file.models().agent());
-        ModelConfigs models = paths.models();
+        ModelConfigs models = modelsFile.models();
         ModelConfig agent = models.get(chosen.models().agent());
         models.get(chosen.models().proposer());
         String id = campaignId != null
@@ -264,8 +267,8 @@ final class EvalCommand implements Callable<Integer> {
     private List<NewEvent> start(Prepared p, EvalSetup setup) {
         JsonNode snapshot = new CampaignSnapshot(p.config(), p.models())
                 .toJson(
-                        paths.rawModel(p.config().models().agent()),
-                        paths.rawModel(p.config().models().proposer()));
+                        modelsFile.rawModel(p.config().models().agent()),
+                        modelsFile.rawModel(p.config().models().proposer()));
         ObjectNode withEval = (ObjectNode) snapshot.deepCopy();
         withEval.set("eval", Json.tree(Map.of("split", split)));
         CampaignStarted started = new CampaignStarted(

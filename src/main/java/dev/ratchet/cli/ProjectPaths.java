@@ -1,30 +1,18 @@
 package dev.ratchet.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.ratchet.config.CampaignConfig;
-import dev.ratchet.config.ModelConfigs;
 import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.suite.Suite;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.SkillFiles;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Where a campaign's inputs live on disk: models, skills, prompt sections, suites and plugins. */
+/** Where a campaign's inputs live on disk: skills, prompt sections, suites and plugins. */
 final class ProjectPaths {
-
-    @Option(
-            names = "--models",
-            paramLabel = "FILE",
-            defaultValue = "config/models.yaml",
-            description = "Named model configurations (default: ${DEFAULT-VALUE}).")
-    Path models = Path.of("config/models.yaml");
 
     @Option(
             names = "--skills",
@@ -53,22 +41,6 @@ final class ProjectPaths {
             defaultValue = "plugins",
             description = "Environment plugin jars, when the folder exists (default: ${DEFAULT-VALUE}).")
     Path plugins = Path.of("plugins");
-
-    ModelConfigs models() {
-        if (!Files.isRegularFile(models)) {
-            throw new UsageException("no model configuration at " + models + " (give one with --models FILE)");
-        }
-        return ModelConfigs.load(models);
-    }
-
-    /** A model's entry as written in the models file, for the campaign's configuration snapshot. */
-    JsonNode rawModel(String name) {
-        try {
-            return new YAMLMapper().readTree(models.toFile()).path("models").path(name);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + models, e);
-        }
-    }
 
     Library library() {
         return SkillFiles.loadLibrary(skills, prompts);

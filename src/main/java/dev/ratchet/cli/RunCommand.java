@@ -60,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProjectPaths paths = new ProjectPaths();
 
+    @Mixin
+    ModelsFile modelsFile = new ModelsFile();
+
     @Option(
             names = "--config",
             paramLabel = "FILE",
@@ -185,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
-        ModelConfigs models = paths.models();
+        ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
         models.get(campaign.models().proposer());
         String id = campaignId != null ? campaignId : campaign.name() + "-" + ID_TIME.format(clock.instant());
@@ -213,8 +216,8 @@ final class RunCommand implements Callable<Integer> {
                 p.id(),
                 s.config().name(),
                 s.toJson(
-                        paths.rawModel(s.config().models().agent()),
-                        paths.rawModel(s.config().models().proposer())),
+                        modelsFile.rawModel(s.config().models().agent()),
+                        modelsFile.rawModel(s.config().models().proposer())),
                 s.config().seed(),
                 Main.codeVersion(),
                 setup.start().version());
