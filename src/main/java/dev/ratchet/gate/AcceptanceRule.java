@@ -43,18 +43,22 @@ public record AcceptanceRule(int minNetGain, int regressionBudget, Double alpha)
                 .orElse(null);
         List<Verdict> verdicts = new ArrayList<>();
         for (Scored c : candidates) {
-            List<String> failed = failures(c.tally());
+            FlipAccounting.Tally t = c.tally();
+            List<String> failed = failures(t);
             boolean accepted = c == best;
             String reason;
             if (accepted) {
-                reason = "accepted: net gain " + c.tally().net() + ", "
-                        + c.tally().newRegressions() + " new regressions";
+                // Both counts rather than their difference, which is negative whenever the baseline
+                // re-run regressed more than the candidate did.
+                reason = "accepted: net gain " + t.net() + "; " + t.regressions()
+                        + (t.regressions() == 1 ? " regression" : " regressions") + " against "
+                        + t.baselineRegressions() + " on the baseline re-run, within the regression budget "
+                        + regressionBudget;
             } else if (failed.isEmpty()) {
                 reason = "passed the rule, but " + best.candidateId() + " ranked higher";
             } else {
                 reason = String.join("; ", failed);
             }
-            FlipAccounting.Tally t = c.tally();
             verdicts.add(new Verdict(
                     c.candidateId(),
                     t.fixes(),

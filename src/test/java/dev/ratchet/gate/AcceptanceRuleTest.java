@@ -64,6 +64,11 @@ class AcceptanceRuleTest {
     @Test
     void regressionsTheBaselineAlsoShowsAreNoise() {
         assertTrue(only(HARD, scored("c", 4, 2, 1, 2)).accepted());
+        Verdict fewer = only(HARD, scored("c", 8, 1, 0, 3));
+        assertEquals(
+                "accepted: net gain 10; 1 regression against 3 on the baseline re-run, within the regression budget 0",
+                fewer.reason(),
+                "the reason gives both counts, never a negative number of new regressions");
     }
 
     @Test
