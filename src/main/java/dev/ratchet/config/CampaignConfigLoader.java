@@ -73,7 +73,7 @@ public final class CampaignConfigLoader {
         try {
             config = YAML.readValue(text, CampaignConfig.class);
         } catch (JsonProcessingException e) {
-            throw new CampaignConfigException(describe(source, e), e);
+            throw new CampaignConfigException(describe(text, source, e), e);
         }
         if (config == null) {
             throw new CampaignConfigException(source + ": the file is empty", null);
@@ -81,12 +81,13 @@ public final class CampaignConfigLoader {
         return config.name().isBlank() ? config.named(defaultName) : config;
     }
 
-    private static String describe(String source, JsonProcessingException e) {
-        String where = source + lineOf(e.getLocation()) + ": ";
+    private static String describe(String text, String source, JsonProcessingException e) {
         if (!(e instanceof JsonMappingException m)) {
-            return where + "not valid YAML: " + e.getOriginalMessage();
+            return source + lineOf(e.getLocation()) + ": not valid YAML: " + e.getOriginalMessage();
         }
         String key = keyPath(m);
+        String where =
+                source + YamlDocument.lineOf(text, key).map(line -> ":" + line).orElse(lineOf(e.getLocation())) + ": ";
         if (m instanceof UnrecognizedPropertyException u) {
             String known = u.getKnownPropertyIds().stream()
                     .map(Object::toString)

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A YAML file read into a JSON tree that remembers the line of every key, so that an error found
@@ -47,6 +48,19 @@ final class YamlDocument {
                     source + (line > 0 ? ":" + line : "") + ": not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + source, e);
+        }
+    }
+
+    /**
+     * The line of the key at {@code path} ({@code gate.probe-size}, {@code environments[1].id}) in
+     * {@code text}, if the text parses and holds it. Jackson reports where it noticed a problem,
+     * which for a mapping bound to a record is the mapping's end, not the key's line.
+     */
+    static Optional<Integer> lineOf(String text, String path) {
+        try {
+            return Optional.ofNullable(parse(text, "").lines.get(path)).filter(line -> line > 0);
+        } catch (ModelConfigException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A Markdown file with optional YAML front matter between two {@code ---} lines. Fields are read
  * through typed accessors that name the file and the field when a value is missing or ill-typed.
  */
-record FrontMatter(String file, ObjectNode fields, String body) {
+record FrontMatter(String file, ObjectNode fields, Map<String, Integer> lines, String body) {
 
     private static final YAMLMapper YAML = YAMLMapper.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -23,10 +27,13 @@ record FrontMatter(String file, ObjectNode fields, String body) {
             .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
+    /** A block-style top-level key at the start of a line: {@code name: ...}. */
+    private static final Pattern TOP_LEVEL_KEY = Pattern.compile("([^\\s#'\"\\-][^:]*):(\\s|$)");
+
     static FrontMatter parse(String file, String text) {
         String normalized = text.replace("\r\n", "\n");
         if (!normalized.startsWith("---\n")) {
-            return new FrontMatter(file, JsonNodeFactory.instance.objectNode(), normalized.strip());
+            return new FrontMatter(file, JsonNodeFactory.instance.objectNode(), Map.of(), normalized.strip());
         }
         int close = normalized.indexOf("\n---", 3);
         while (close >= 0 && !lineEndsAt(normalized, close + 4)) {
@@ -38,7 +45,29 @@ record FrontMatter(String file, ObjectNode fields, String body) {
         String yaml = normalized.substring(4, close + 1);
         String body =
                 normalized.substring(Math.min(normalized.length(), close + 4)).strip();
-        return new FrontMatter(file, readFields(file, yaml), body);
+        return new FrontMatter(file, readFields(file, yaml), fieldLines(yaml), body);
+    }
+
+    /**
+     * The file line of each top-level field, so that an error found after parsing (an unknown or
+     * ill-typed field) can still name it. The YAML starts on line 2, after the opening '---'.
+     */
+    private static Map<String, Integer> fieldLines(String yaml) {
+        Map<String, Integer> lines = new HashMap<>();
+        String[] rows = yaml.split("\n", -1);
+        for (int i = 0; i < rows.length; i++) {
+            Matcher m = TOP_LEVEL_KEY.matcher(rows[i]);
+            if (m.lookingAt()) {
+                lines.putIfAbsent(m.group(1).strip(), i + 2);
+            }
+        }
+        return Map.copyOf(lines);
+    }
+
+    /** {@code file:line} of a field, or the file alone when the field's line is unknown. */
+    String at(String field) {
+        Integer line = lines.get(field);
+        return line == null ? file : file + ":" + line;
     }
 
     private static boolean lineEndsAt(String text, int index) {
@@ -77,7 +106,7 @@ record FrontMatter(String file, ObjectNode fields, String body) {
     void onlyFields(Set<String> known) {
         fields.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                throw new LibraryFileException(file + ": " + name + ": unknown field (known: "
+                throw new LibraryFileException(at(name) + ": " + name + ": unknown field (known: "
                         + String.join(", ", known.stream().sorted().toList()) + ")");
             }
         });
@@ -90,7 +119,7 @@ record FrontMatter(String file, ObjectNode fields, String body) {
             return null;
         }
         if (!v.isValueNode()) {
-            throw new LibraryFileException(file + ": " + field + ": expected text");
+            throw new LibraryFileException(at(field) + ": " + field + ": expected text");
         }
         return v.asText();
     }
@@ -98,7 +127,7 @@ record FrontMatter(String file, ObjectNode fields, String body) {
     String requiredText(String field) {
         String v = text(field);
         if (v == null || v.isBlank()) {
-            throw new LibraryFileException(file + ": " + field + ": required");
+            throw new LibraryFileException(at(field) + ": " + field + ": required");
         }
         return v.strip();
     }
@@ -109,12 +138,12 @@ record FrontMatter(String file, ObjectNode fields, String body) {
             return List.of();
         }
         if (!v.isArray()) {
-            throw new LibraryFileException(file + ": " + field + ": expected a list, e.g. [dates, formats]");
+            throw new LibraryFileException(at(field) + ": " + field + ": expected a list, e.g. [dates, formats]");
         }
         List<String> out = new ArrayList<>();
         for (JsonNode item : v) {
             if (!item.isValueNode() || item.asText().isBlank()) {
-                throw new LibraryFileException(file + ": " + field + ": every entry must be non-blank text");
+                throw new LibraryFileException(at(field) + ": " + field + ": every entry must be non-blank text");
             }
             out.add(item.asText().strip());
         }
@@ -127,7 +156,7 @@ record FrontMatter(String file, ObjectNode fields, String body) {
             return null;
         }
         if (!v.canConvertToInt() || !v.isIntegralNumber()) {
-            throw new LibraryFileException(file + ": " + field + ": expected an integer");
+            throw new LibraryFileException(at(field) + ": " + field + ": expected an integer");
         }
         return v.asInt();
     }

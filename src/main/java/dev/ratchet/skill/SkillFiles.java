@@ -73,13 +73,13 @@ public final class SkillFiles {
         fm.onlyFields(FIELDS);
         String name = fm.requiredText("name");
         if (!validName(name)) {
-            throw new LibraryFileException(
-                    file + ": name: '" + name + "' must be lower case letters, digits, '.', '_' or '-' (at most 64)");
+            throw new LibraryFileException(fm.at("name") + ": name: '" + name
+                    + "' must be lower case letters, digits, '.', '_' or '-' (at most 64)");
         }
         String stem = stem(Path.of(file).getFileName().toString());
         if (!stem.equals(name)) {
             throw new LibraryFileException(
-                    file + ": name: '" + name + "' does not match the file name '" + stem + ".md'");
+                    fm.at("name") + ": name: '" + name + "' does not match the file name '" + stem + ".md'");
         }
         List<String> tags = fm.textList("tags");
         String trigger = fm.text("trigger");

@@ -93,8 +93,14 @@ class CampaignConfigLoaderTest {
     void anUnknownKeyIsNamedWithItsLine() {
         String message = error(MINIMAL + "gate:\n  probe-sise: 12\n");
 
-        assertTrue(message.startsWith("config/test.yaml:8: gate.probe-sise: unknown key"), message);
+        assertTrue(message.startsWith("config/test.yaml:7: gate.probe-sise: unknown key"), message);
         assertTrue(message.contains("probe-size"), message);
+
+        // The line is the key's, not the end of the mapping where the mistake was noticed.
+        assertTrue(error(MINIMAL + "gate:\n  probe-sise: 12\n  alpha: 0.1\n\nseed: 3\n")
+                .startsWith("config/test.yaml:7: gate.probe-sise: unknown key"));
+        assertTrue(error("batchsize: 3\n" + MINIMAL + "seed: 3\n")
+                .startsWith("config/test.yaml:1: batchsize: unknown key"));
     }
 
     @Test

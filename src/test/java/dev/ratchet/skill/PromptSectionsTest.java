@@ -45,7 +45,7 @@ class PromptSectionsTest {
         String message = assertThrows(LibraryFileException.class, () -> PromptSections.read(dir))
                 .getMessage();
 
-        assertTrue(message.endsWith("10-role.md: order: expected an integer"), message);
+        assertTrue(message.endsWith("10-role.md:2: order: expected an integer"), message);
     }
 
     @Test

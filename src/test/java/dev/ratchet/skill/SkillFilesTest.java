@@ -56,13 +56,15 @@ class SkillFilesTest {
                         DATES.replace("trigger: the task mentions a date\n", "")
                                 .replace("tags: [dates, format]\n", "")));
         assertTrue(error("skills/dates.md", DATES.replace("tags: [dates, format]", "tags: dates"))
-                .startsWith("skills/dates.md: tags: expected a list"));
-        assertTrue(error("skills/dates.md", DATES.replace("version: 3", "colour: red"))
-                .startsWith("skills/dates.md: colour: unknown field"));
+                .startsWith("skills/dates.md:5: tags: expected a list"));
+        assertTrue(
+                error("skills/dates.md", DATES.replace("version: 3", "colour: red"))
+                        .startsWith("skills/dates.md:6: colour: unknown field"),
+                "the line of the field, too");
         assertTrue(error("skills/other.md", DATES).contains("does not match the file name 'other.md'"));
         assertTrue(error("skills/dates.md", DATES.replace("\n---\n\n", "\n")).contains("not closed"));
         assertTrue(error("skills/dates.md", DATES.replace("name: dates", "name: Dates!"))
-                .startsWith("skills/dates.md: name:"));
+                .startsWith("skills/dates.md:2: name:"));
         assertTrue(error("skills/dates.md", DATES.replace("name: dates", "name: [x"))
                 .matches("skills/dates\\.md:\\d+: front matter is not valid YAML: .*"));
     }
