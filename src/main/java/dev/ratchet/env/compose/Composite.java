@@ -5,6 +5,7 @@ import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.env.Rng;
+import dev.ratchet.env.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ abstract class Composite implements Environment {
     static final int MAX_DIFFICULTY = 5;
     /** How many draws a composite makes before concluding its steps never fit together. */
     static final int ATTEMPTS = 48;
+    /** Extra rounds of {@link #ATTEMPTS} draws at the easiest level before giving up. */
+    private static final int EASIEST_RETRIES = 8;
 
     private final Operator operator;
     private final List<Environment> children;
@@ -34,6 +37,33 @@ abstract class Composite implements Environment {
 
     /** The task drawn for a seed and difficulty; throws {@link NoInstanceException} when none fits. */
     abstract Part bind(long seed, int difficulty);
+
+    /**
+     * The task for a seed and difficulty, easing the steps' difficulty one level at a time when no
+     * draw at the asked level fits, then drawing again at the easiest level from derived seeds: a
+     * step with a wide output range (subtracting six-digit numbers) rarely feeds a step with a
+     * narrow domain (choose k of n), and a composite that {@code envs compose} lists must draw at
+     * every difficulty. The instance keeps the seed and difficulty it was asked for, so the same
+     * pair always yields the same task.
+     */
+    final Part draw(long seed, int difficulty) {
+        NoInstanceException last = null;
+        for (int level = difficulty; level >= MIN_DIFFICULTY; level--) {
+            try {
+                return bind(seed, level);
+            } catch (NoInstanceException e) {
+                last = e;
+            }
+        }
+        for (int retry = 1; retry <= EASIEST_RETRIES; retry++) {
+            try {
+                return bind(Seeds.derive(seed, "eased", Integer.toString(retry)), MIN_DIFFICULTY);
+            } catch (NoInstanceException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
 
     Operator operator() {
         return operator;
@@ -73,7 +103,7 @@ abstract class Composite implements Environment {
     @Override
     public Instance sample(long seed, int difficulty) {
         checkDifficulty(difficulty);
-        Part part = bind(seed, difficulty);
+        Part part = draw(seed, difficulty);
         return new Instance(
                 id, seed, difficulty, part.body(1) + "\n\n" + closing(part.slots()), expected(part.slots()));
     }
@@ -180,7 +210,7 @@ abstract class Composite implements Environment {
         if (!instance.envId().equals(id)) {
             throw new IllegalArgumentException("instance " + instance.id() + " is not an instance of " + id);
         }
-        return bind(instance.seed(), instance.difficulty());
+        return draw(instance.seed(), instance.difficulty());
     }
 
     private static String label(int slot, int slots) {

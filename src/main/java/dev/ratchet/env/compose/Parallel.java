@@ -71,7 +71,7 @@ final class Parallel extends Composite {
 
     private Part part(Environment child, long seed, int difficulty) {
         if (child instanceof Composite composite) {
-            return composite.bind(seed, difficulty);
+            return composite.draw(seed, difficulty);
         }
         if (child instanceof Composable composable) {
             return single(composable, seed, difficulty);

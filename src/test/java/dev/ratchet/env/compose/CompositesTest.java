@@ -9,6 +9,8 @@ import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.FailureKind;
 import dev.ratchet.env.Instance;
 import dev.ratchet.env.Outcome;
+import dev.ratchet.env.base.BaseEnvironment;
+import dev.ratchet.env.base.Typed;
 import dev.ratchet.env.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +26,40 @@ class CompositesTest {
     private static String error(String id) {
         return assertThrows(IllegalArgumentException.class, () -> CATALOG.resolve(id))
                 .getMessage();
+    }
+
+    /** Six-digit subtraction feeding "choose k of n" used to find no instance at difficulty 4 or 5. */
+    @Test
+    void aWideStepFeedingANarrowOneDrawsAtEveryDifficulty() {
+        Environment sort = CATALOG.resolve("sort(arith.subtract,counting.binomial,lists.digits)");
+        for (int difficulty = 1; difficulty <= 5; difficulty++) {
+            for (long seed = 0; seed < 40; seed++) {
+                Instance instance = sort.sample(seed, difficulty);
+                assertEquals(difficulty, instance.difficulty());
+                assertEquals(instance, sort.sample(seed, difficulty));
+                assertTrue(sort.verify(instance, instance.expected()).passed(), instance.id());
+            }
+        }
+    }
+
+    /** What {@code envs compose} lists, {@code envs sample} draws: every listed composite, every difficulty. */
+    @Test
+    void everyListedCompositeDrawsAtEveryDifficulty() {
+        Composer composer = Composer.over(dev.ratchet.env.base.BuiltIns.environments());
+        int listed = 0;
+        for (Operator operator : Operator.values()) {
+            for (Environment composite : composer.sample(2, operator, 25, 11)) {
+                listed++;
+                for (int difficulty = 1; difficulty <= 5; difficulty++) {
+                    for (long seed = 1000; seed < 1008; seed++) {
+                        Instance instance = composite.sample(seed, difficulty);
+                        assertTrue(
+                                composite.verify(instance, instance.expected()).passed(), instance.id());
+                    }
+                }
+            }
+        }
+        assertEquals(100, listed);
     }
 
     @Test
@@ -104,14 +140,20 @@ class CompositesTest {
     }
 
     @Test
-    void aChainWhoseStepsRarelyFitSaysSo() {
-        // A list sum is rarely a valid number of letters for derangements (at most 20).
-        Environment unlikely = CATALOG.resolve("seq(lists.running-sum,lists.sum,counting.derangements)");
-        NoInstanceException e = assertThrows(NoInstanceException.class, () -> {
-            for (long seed = 0; seed < 200; seed++) {
-                unlikely.sample(seed, 5);
-            }
-        });
-        assertTrue(e.getMessage().contains("found no instance"), e.getMessage());
+    void aChainWhoseStepsNeverFitSaysSo() {
+        // The second step accepts only odd numbers, and doubling never gives one.
+        Environment evens = BaseEnvironment.builder("test.evens", "test", Typed.INTEGER, Typed.INTEGER)
+                .description("Double a number")
+                .input((rng, difficulty) -> rng.between(1L, 50L))
+                .task((x, rng, difficulty) ->
+                        BaseEnvironment.Op.<Long, Long>of(ref -> "Double " + ref + ".", v -> 2 * v));
+        Environment odd = BaseEnvironment.builder("test.odd-only", "test", Typed.INTEGER, Typed.INTEGER)
+                .description("Halve an odd number's successor")
+                .input((rng, difficulty) -> 2 * rng.between(0L, 50L) + 1)
+                .task((x, rng, difficulty) -> BaseEnvironment.Op.<Long, Long>of(
+                        ref -> "Add one to " + ref + " and halve it.", v -> v % 2 == 0 ? null : (v + 1) / 2));
+        Environment never = Composites.of(Operator.SEQUENTIAL, List.of(evens, odd));
+        NoInstanceException e = assertThrows(NoInstanceException.class, () -> never.sample(3, 5));
+        assertTrue(e.getMessage().contains("seq(test.evens,test.odd-only) found no instance"), e.getMessage());
     }
 }
