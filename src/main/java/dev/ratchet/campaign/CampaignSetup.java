@@ -110,7 +110,8 @@ public final class CampaignSetup implements AutoCloseable {
 
     public CampaignRunner runner(
             EventLog log, String campaignId, CampaignRunner.WallTime wallTime, Consumer<Event> listener) {
-        Decider decider = new Decider(config, splits.train(), splits.probe(), splits.confirm(), start);
+        Decider decider =
+                new Decider(config, splits.train(), splits.probe(), splits.confirm(), start, catalog::resolve);
         return new CampaignRunner(decider, log, campaignId, catalog::resolve, pool, proposer, wallTime, listener);
     }
 

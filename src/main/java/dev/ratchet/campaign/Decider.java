@@ -1,8 +1,9 @@
 package dev.ratchet.campaign;
 
 import dev.ratchet.config.CampaignConfig;
+import dev.ratchet.env.Environment;
+import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.Instance;
-import dev.ratchet.gate.AcceptanceRule;
 import dev.ratchet.gate.Seeds;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.CandidateDiscarded;
@@ -11,7 +12,6 @@ import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.FailureClassified;
 import dev.ratchet.log.event.IterationStarted;
-import dev.ratchet.log.event.ProbeBuilt;
 import dev.ratchet.propose.FailureClusters;
 import dev.ratchet.propose.FailureDetectors;
 import dev.ratchet.propose.StaticGate;
@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The campaign's decisions as a pure function of its log: {@code next(state)} returns the one
@@ -31,9 +32,9 @@ import java.util.Optional;
  * only outside input is the elapsed wall time, for the wall-time budget.
  *
  * <p>An iteration: run the batch, classify failures, call the proposer once per top cluster
- * (retrying a malformed answer once), check each proposal statically, screen the probe pool under
- * the current version if not yet done, draw the probe, run baseline and candidates on it, decide,
- * and after a promotion evaluate the new version once on the confirm split. Iteration 0 is that
+ * (retrying a malformed answer once), check each proposal statically, run the two-stage held-out
+ * gate on fresh items ({@link GateStep}), decide, and after a promotion evaluate the new version
+ * once on the confirm split. Iteration 0 is that
  * confirm evaluation of the starting library.
  */
 public final class Decider {
@@ -52,6 +53,20 @@ public final class Decider {
      */
     public Decider(
             CampaignConfig config, List<Instance> train, List<Instance> probe, List<Instance> confirm, Library start) {
+        this(config, train, probe, confirm, start, EnvironmentCatalog.builtIn()::resolve);
+    }
+
+    /**
+     * @param environments resolves the environment ids the gate draws fresh instances from
+     * @throws IllegalArgumentException if the splits overlap or one is empty
+     */
+    public Decider(
+            CampaignConfig config,
+            List<Instance> train,
+            List<Instance> probe,
+            List<Instance> confirm,
+            Library start,
+            Function<String, Environment> environments) {
         this.config = Objects.requireNonNull(config, "config");
         this.splits = SplitIndex.of(train, probe, confirm);
         this.start = Objects.requireNonNull(start, "start");
@@ -60,12 +75,8 @@ public final class Decider {
                 config.library().maxSkillChars(),
                 config.library().maxSectionChars()));
         this.proposals = new ProposalStep(config.candidates(), config.library().maxSkillChars(), splits, staticGate);
-        AcceptanceRule rule = new AcceptanceRule(
-                config.gate().minNetGain(),
-                config.gate().regressionBudget(),
-                config.gate().alpha());
         this.gate = new GateStep(
-                config.seed(), config.gate().probeSize(), config.gate().samplesPerItem(), rule, splits);
+                config.gate(), new GateItems(config.seed(), CampaignSetup.weightedIds(config), environments, splits));
         this.stops = new StopRule(config);
     }
 
@@ -116,13 +127,8 @@ public final class Decider {
         if (!it.proposalsResolved()) {
             return proposals.next(state);
         }
-        if (it.probe() == null) {
-            List<EpisodeRequest> screens = gate.screenRequests(state);
-            return screens.isEmpty() ? drawProbe(state) : new Action.RunEpisodes(screens);
-        }
         if (it.gate() == null) {
-            List<EpisodeRequest> probe = gate.probeRequests(state);
-            return probe.isEmpty() ? new Action.Emit(gate.decide(state)) : new Action.RunEpisodes(probe);
+            return gate.next(state);
         }
         if (it.promoted() != null && it.confirm() == null) {
             return confirm(it, it.promoted().toVersion());
@@ -170,17 +176,6 @@ public final class Decider {
                     it.number(), null, "every batch failure was infrastructure: nothing the agent can fix"));
         }
         return new Action.Emit(events);
-    }
-
-    private Action drawProbe(LoopState state) {
-        ProbeBuilt probe = gate.probe(state);
-        if (probe.items().isEmpty()) {
-            return new Action.Emit(List.of(
-                    probe,
-                    new CandidateDiscarded(
-                            probe.iteration(), null, "the probe pool has no item with a definite state to draw")));
-        }
-        return emit(probe);
     }
 
     /** The confirm split under {@code version}: reported, never gating. */

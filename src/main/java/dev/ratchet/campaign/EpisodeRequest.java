@@ -32,10 +32,15 @@ public record EpisodeRequest(
         Objects.requireNonNull(libraryVersion, "libraryVersion");
     }
 
+    /** The id of an episode: {@code i<iteration>/<tag>/<instance id>/s<sample>}. */
+    static String id(int iteration, String tag, String instanceId, int sample) {
+        return "i" + iteration + "/" + tag + "/" + instanceId + "/s" + sample;
+    }
+
     static EpisodeRequest of(
             int iteration, String tag, String phase, String split, Instance instance, String version, int sample) {
         return new EpisodeRequest(
-                "i" + iteration + "/" + tag + "/" + instance.id() + "/s" + sample,
+                id(iteration, tag, instance.id(), sample),
                 iteration,
                 phase,
                 split,

@@ -1,118 +1,174 @@
 package dev.ratchet.campaign;
 
+import dev.ratchet.config.CampaignConfigParts;
 import dev.ratchet.env.Instance;
-import dev.ratchet.gate.AcceptanceRule;
-import dev.ratchet.gate.FlipAccounting;
-import dev.ratchet.gate.ProbeBuilder;
-import dev.ratchet.gate.Seeds;
-import dev.ratchet.log.event.BaselineProbeScored;
-import dev.ratchet.log.event.CandidateDiscarded;
-import dev.ratchet.log.event.CandidateProbeScored;
-import dev.ratchet.log.event.CandidatePromoted;
+import dev.ratchet.gate.EnvironmentGuard;
+import dev.ratchet.gate.SequentialTest;
 import dev.ratchet.log.event.CandidateProposed;
-import dev.ratchet.log.event.Event;
-import dev.ratchet.log.event.GateDecided;
-import dev.ratchet.log.event.ItemResult;
-import dev.ratchet.log.event.ProbeBuilt;
-import dev.ratchet.log.event.ProbeBuilt.ProbeItem;
 import dev.ratchet.skill.Library;
+import dev.ratchet.skill.LibrarySnapshots;
+import dev.ratchet.skill.PromptSection;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
- * The held-out gate of an iteration: screen the probe pool under the current version (once per
- * version), draw a fresh probe, run the baseline and every candidate that passed the static gate
- * on it with k samples per item, then count flips and apply the acceptance rule.
+ * The held-out gate of an iteration, in two stages on fresh items (see {@link GateItems}).
+ *
+ * <p>Stage 1 (screen) runs the baseline and every candidate that passed the static gate on the
+ * same items and forwards at most {@code finalists} candidates whose paired gain is above zero.
+ * Stage 2 runs the baseline and the finalists on new items, a chunk at a time, each finalist under
+ * its own {@link SequentialTest} at {@code alpha / finalists} (Bonferroni), until every finalist
+ * has succeeded, been shown futile or reached the cap. Everything is recomputed from the recorded
+ * episodes on every call, so an interrupted gate resumes where its log ends.
  */
 final class GateStep {
 
-    private final long seed;
-    private final int probeSize;
-    private final int samples;
-    private final AcceptanceRule rule;
-    private final SplitIndex splits;
+    static final String SCREEN = "screen";
+    static final String PLACEBO_TAG = "placebo";
 
-    GateStep(long seed, int probeSize, int samples, AcceptanceRule rule, SplitIndex splits) {
-        this.seed = seed;
-        this.probeSize = probeSize;
-        this.samples = samples;
-        this.rule = rule;
-        this.splits = splits;
+    private final CampaignConfigParts.Gate config;
+    private final GateItems items;
+    private final SequentialTest test;
+    private final EnvironmentGuard guard;
+
+    GateStep(CampaignConfigParts.Gate config, GateItems items) {
+        this.config = config;
+        this.items = items;
+        this.test = new SequentialTest(
+                config.alpha() / config.finalists(),
+                config.futilityBeta(),
+                config.minEffect() / 100,
+                config.minItems(),
+                config.maxItems());
+        this.guard = new EnvironmentGuard(config.guardAlpha(), config.regressionMargin() / 100);
     }
 
-    /** A candidate that passed the static gate: its id, episode-id tag and library version. */
-    record Candidate(String candidateId, String tag, String version) {}
+    /** A candidate (or the placebo) that goes through the gate: its id, episode-id tag and library version. */
+    record Candidate(String candidateId, String tag, String version, boolean placebo) {}
 
-    /** Pool items not yet screened under the current version, k samples each. */
-    List<EpisodeRequest> screenRequests(LoopState state) {
+    /** The next thing the gate needs: a placebo snapshot, episodes, or its decision. */
+    Action next(LoopState state) {
         IterationState it = state.current();
-        List<EpisodeRequest> out = new ArrayList<>();
-        for (Instance i : splits.probe()) {
-            for (int s = 0; s < samples; s++) {
-                if (!state.probes().screened(it.libraryVersion(), i.id(), s)) {
-                    out.add(EpisodeRequest.of(it.number(), "screen", "screen", "probe", i, it.libraryVersion(), s));
-                }
+        Optional<Library> placebo = placeboLibrary(state);
+        if (placebo.isPresent() && state.library(placebo.get().version()).isEmpty()) {
+            return new Action.Emit(List.of(LibrarySnapshots.snapshot(placebo.get(), it.libraryVersion())));
+        }
+        List<Candidate> candidates = candidates(state);
+        List<Instance> screenItems = items.draw(it.number(), SCREEN, 0, config.screenItems());
+        List<EpisodeRequest> missing = missing(it, screenItems, candidates);
+        if (!missing.isEmpty()) {
+            return new Action.RunEpisodes(missing);
+        }
+        GateEvidence evidence = new GateEvidence(it, config.samplesPerItem());
+        List<Screened> screened = new ArrayList<>();
+        for (Candidate c : candidates) {
+            screened.add(new Screened(c, evidence.paired(screenItems, c.tag())));
+        }
+        List<Candidate> finalists = finalists(screened);
+        List<Confirmed> confirmed = new ArrayList<>();
+        finalists.forEach(f -> confirmed.add(new Confirmed(f)));
+        for (int chunk = 0; ; chunk++) {
+            List<Confirmed> active =
+                    confirmed.stream().filter(c -> !c.stopped()).toList();
+            if (active.isEmpty()) {
+                break;
+            }
+            List<Instance> chunkItems = items.draw(it.number(), "confirm-" + chunk, 0, config.chunkItems());
+            missing = missing(
+                    it, chunkItems, active.stream().map(Confirmed::candidate).toList());
+            if (!missing.isEmpty()) {
+                return new Action.RunEpisodes(missing);
+            }
+            for (Confirmed c : active) {
+                c.add(evidence.paired(chunkItems, c.candidate().tag()), test);
             }
         }
-        return out;
+        return new Action.Emit(new GateVerdicts(config, guard).decide(it, screened, confirmed));
     }
 
-    /** The probe for this decision, from a seed derived from (campaign seed, iteration). */
-    ProbeBuilt probe(LoopState state) {
-        IterationState it = state.current();
-        List<ProbeBuilder.PoolItem> pool = new ArrayList<>();
-        for (Instance i : splits.probe()) {
-            pool.add(new ProbeBuilder.PoolItem(
-                    i.id(),
-                    i.envId(),
-                    state.probes().screenState(it.libraryVersion(), i.id(), samples),
-                    state.probes().timesUsed(i.id())));
-        }
-        Set<String> excluded = new HashSet<>(it.batch());
-        splits.confirm().forEach(i -> excluded.add(i.id()));
-        long decisionSeed = Seeds.derive(seed, "probe", Integer.toString(it.number()));
-        return ProbeBuilder.build(
-                it.number(),
-                decisionSeed,
-                probeSize,
-                pool,
-                excluded,
-                state.probes().decisions() + 1);
-    }
-
+    /** The candidates that passed the static gate, then the placebo when configured. */
     List<Candidate> candidates(LoopState state) {
         IterationState it = state.current();
         Library current = state.library(it.libraryVersion()).orElseThrow();
         List<Candidate> out = new ArrayList<>();
         for (String cid : it.staticallyPassed()) {
             CandidateProposed p = it.proposal(cid).orElseThrow();
-            String tag = "cand-" + cid.substring(cid.lastIndexOf("-c") + 2);
             out.add(new Candidate(
-                    cid, tag, ProposalStep.candidateLibrary(current, p).version()));
+                    cid,
+                    candidateTag(cid),
+                    ProposalStep.candidateLibrary(current, p).version(),
+                    false));
         }
+        placeboLibrary(state)
+                .ifPresent(lib -> out.add(new Candidate(placeboId(it.number()), PLACEBO_TAG, lib.version(), true)));
         return out;
     }
 
-    /** Baseline then candidate episodes on the probe that are not recorded yet. */
-    List<EpisodeRequest> probeRequests(LoopState state) {
-        IterationState it = state.current();
+    /** {@code cand-2} for candidate {@code i3-c2}. */
+    static String candidateTag(String candidateId) {
+        return "cand-" + candidateId.substring(candidateId.lastIndexOf("-c") + 2);
+    }
+
+    static String placeboId(int iteration) {
+        return "i" + iteration + "-placebo";
+    }
+
+    /**
+     * The current library with its last prompt section ending in one more newline: a different
+     * version (so it runs as its own episodes) with no change of meaning. None without sections.
+     */
+    private Optional<Library> placeboLibrary(LoopState state) {
+        if (!config.placebo()) {
+            return Optional.empty();
+        }
+        Library current = state.library(state.current().libraryVersion()).orElseThrow();
+        if (current.sections().isEmpty()) {
+            return Optional.empty();
+        }
+        List<PromptSection> sections = new ArrayList<>(current.sections());
+        PromptSection last = sections.remove(sections.size() - 1);
+        sections.add(new PromptSection(last.name(), last.text() + "\n"));
+        return Optional.of(new Library(sections, current.skills()));
+    }
+
+    /** At most {@code finalists} real candidates with a positive screening gain, best first; the placebo on its own merit. */
+    private List<Candidate> finalists(List<Screened> screened) {
+        List<Screened> positive = screened.stream()
+                .filter(s -> s.paired().gain().mean() > 0)
+                .sorted(Comparator.comparingDouble(
+                                (Screened s) -> -s.paired().gain().mean())
+                        .thenComparing(s -> s.candidate().candidateId()))
+                .toList();
+        List<Candidate> out = new ArrayList<>();
+        positive.stream()
+                .filter(s -> !s.candidate().placebo())
+                .limit(config.finalists())
+                .forEach(s -> out.add(s.candidate()));
+        positive.stream().filter(s -> s.candidate().placebo()).forEach(s -> out.add(s.candidate()));
+        return out;
+    }
+
+    private List<EpisodeRequest> missing(IterationState it, List<Instance> stageItems, List<Candidate> candidates) {
         List<EpisodeRequest> out = new ArrayList<>();
-        addMissing(it, "baseline", "baseline", it.libraryVersion(), out);
-        for (Candidate c : candidates(state)) {
-            addMissing(it, c.tag(), "candidate", c.version(), out);
+        addMissing(it, stageItems, "baseline", "baseline", it.libraryVersion(), out);
+        for (Candidate c : candidates) {
+            addMissing(it, stageItems, c.tag(), "candidate", c.version(), out);
         }
         return out;
     }
 
-    private void addMissing(IterationState it, String tag, String phase, String version, List<EpisodeRequest> out) {
-        for (ProbeItem item : it.probe().items()) {
-            Instance instance = splits.instance(item.instanceId());
-            for (int s = 0; s < samples; s++) {
-                EpisodeRequest r = EpisodeRequest.of(it.number(), tag, phase, "probe", instance, version, s);
+    private void addMissing(
+            IterationState it,
+            List<Instance> stageItems,
+            String tag,
+            String phase,
+            String version,
+            List<EpisodeRequest> out) {
+        for (Instance instance : stageItems) {
+            for (int s = 0; s < config.samplesPerItem(); s++) {
+                EpisodeRequest r = EpisodeRequest.of(it.number(), tag, phase, "gate", instance, version, s);
                 if (it.episode(r.episodeId()).isEmpty()) {
                     out.add(r);
                 }
@@ -120,58 +176,38 @@ final class GateStep {
         }
     }
 
-    /** Scores, the decision, and the promotion or the discards. */
-    List<Event> decide(LoopState state) {
-        IterationState it = state.current();
-        int n = it.number();
-        List<Event> events = new ArrayList<>();
-        Map<String, List<String>> baseline = outcomes(it, "baseline");
-        events.add(new BaselineProbeScored(n, it.libraryVersion(), results(it, baseline)));
-        List<AcceptanceRule.Scored> scored = new ArrayList<>();
-        List<Candidate> candidates = candidates(state);
-        for (Candidate c : candidates) {
-            Map<String, List<String>> outcomes = outcomes(it, c.tag());
-            events.add(new CandidateProbeScored(n, c.candidateId(), c.version(), results(it, outcomes)));
-            scored.add(new AcceptanceRule.Scored(
-                    c.candidateId(), FlipAccounting.count(it.probe().items(), baseline, outcomes)));
-        }
-        GateDecided decision = rule.decide(n, scored);
-        events.add(decision);
-        for (int i = 0; i < candidates.size(); i++) {
-            GateDecided.Verdict v = decision.verdicts().get(i);
-            if (v.accepted()) {
-                events.add(new CandidatePromoted(
-                        n,
-                        v.candidateId(),
-                        it.libraryVersion(),
-                        candidates.get(i).version()));
-            }
-        }
-        for (GateDecided.Verdict v : decision.verdicts()) {
-            if (!v.accepted()) {
-                events.add(new CandidateDiscarded(n, v.candidateId(), "gate: " + v.reason()));
-            }
-        }
-        return events;
-    }
+    /** A candidate's stage-1 evidence. */
+    record Screened(Candidate candidate, GateEvidence.Paired paired) {}
 
-    /** Each probe item's recorded outcomes for one run (baseline or a candidate), in sample order. */
-    private Map<String, List<String>> outcomes(IterationState it, String tag) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        for (ProbeItem item : it.probe().items()) {
-            List<String> got = new ArrayList<>();
-            for (int s = 0; s < samples; s++) {
-                String id = "i" + it.number() + "/" + tag + "/" + item.instanceId() + "/s" + s;
-                got.add(it.episode(id).orElseThrow().outcome());
-            }
-            out.put(item.instanceId(), got);
-        }
-        return out;
-    }
+    /** A finalist's stage-2 evidence so far and its test's state. */
+    static final class Confirmed {
+        private final Candidate candidate;
+        private GateEvidence.Paired paired = GateEvidence.Paired.EMPTY;
+        private SequentialTest.Result result;
 
-    private static List<ItemResult> results(IterationState it, Map<String, List<String>> outcomes) {
-        return it.probe().items().stream()
-                .map(i -> new ItemResult(i.instanceId(), outcomes.get(i.instanceId())))
-                .toList();
+        Confirmed(Candidate candidate) {
+            this.candidate = candidate;
+        }
+
+        void add(GateEvidence.Paired more, SequentialTest test) {
+            paired = paired.plus(more);
+            result = test.run(paired.differences());
+        }
+
+        boolean stopped() {
+            return result != null && result.status() != SequentialTest.Status.CONTINUE;
+        }
+
+        Candidate candidate() {
+            return candidate;
+        }
+
+        GateEvidence.Paired paired() {
+            return paired;
+        }
+
+        SequentialTest.Result result() {
+            return result;
+        }
     }
 }

@@ -1,7 +1,6 @@
 package dev.ratchet.campaign;
 
 import dev.ratchet.config.CampaignConfig.EnvironmentShare;
-import dev.ratchet.log.event.CandidateProbeScored;
 import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
@@ -41,7 +40,15 @@ public record GroundTruth(double startAccuracy, double finalAccuracy, List<Judge
      * in that iteration, so a helpful candidate there was missed outright rather than outranked.
      */
     public record Judged(
-            int iteration, String candidateId, double trueEffect, boolean promoted, boolean nothingPromoted) {
+            int iteration,
+            String candidateId,
+            double trueEffect,
+            boolean promoted,
+            boolean nothingPromoted,
+            double worstEnvironmentEffect,
+            Double reportedGain,
+            boolean placebo,
+            boolean passedGate) {
         public Judged {
             Objects.requireNonNull(candidateId, "candidateId");
         }
@@ -53,6 +60,11 @@ public record GroundTruth(double startAccuracy, double finalAccuracy, List<Judge
         public boolean helpful() {
             return trueEffect > EPSILON;
         }
+
+        /** Whether some environment truly loses at least {@code points} percentage points. */
+        public boolean regresses(double points) {
+            return worstEnvironmentEffect <= -points / 100 + EPSILON;
+        }
     }
 
     /** Judges the campaign recorded in {@code events} against the simulator behind its models. */
@@ -62,14 +74,11 @@ public record GroundTruth(double startAccuracy, double finalAccuracy, List<Judge
         ToDoubleFunction<String> truth = version -> accuracy.computeIfAbsent(
                 version, v -> accuracy(world, state.library(v).orElseThrow(() -> missing(v)), shares));
         Map<Integer, String> parents = new HashMap<>();
-        Map<String, String> versions = new HashMap<>();
         Set<String> promoted = new HashSet<>();
         List<GateDecided> decisions = new ArrayList<>();
         for (Event e : events) {
             if (e instanceof IterationStarted i) {
                 parents.put(i.iteration(), i.libraryVersion());
-            } else if (e instanceof CandidateProbeScored c) {
-                versions.put(c.candidateId(), c.libraryVersion());
             } else if (e instanceof CandidatePromoted p) {
                 promoted.add(p.candidateId());
             } else if (e instanceof GateDecided g) {
@@ -78,15 +87,29 @@ public record GroundTruth(double startAccuracy, double finalAccuracy, List<Judge
         }
         List<Judged> judged = new ArrayList<>();
         for (GateDecided g : decisions) {
-            double parent = truth.applyAsDouble(parents.get(g.iteration()));
+            String parentVersion = parents.get(g.iteration());
+            double parent = truth.applyAsDouble(parentVersion);
             for (GateDecided.Verdict v : g.verdicts()) {
-                double effect = truth.applyAsDouble(versions.get(v.candidateId())) - parent;
+                String version = v.libraryVersion();
+                double effect = truth.applyAsDouble(version) - parent;
+                double worst = Double.POSITIVE_INFINITY;
+                for (EnvironmentShare share : shares) {
+                    Library before = state.library(parentVersion).orElseThrow(() -> missing(parentVersion));
+                    Library after = state.library(version).orElseThrow(() -> missing(version));
+                    worst = Math.min(
+                            worst, world.trueAccuracy(after, share.id()) - world.trueAccuracy(before, share.id()));
+                }
+                boolean passed = v.accepted() || v.reason().contains("would have passed");
                 judged.add(new Judged(
                         g.iteration(),
                         v.candidateId(),
                         effect,
                         promoted.contains(v.candidateId()),
-                        g.acceptedCandidateId() == null));
+                        g.acceptedCandidateId() == null,
+                        worst,
+                        v.gain() == null ? null : v.gain().mean(),
+                        v.placeboEdit(),
+                        passed));
             }
         }
         return new GroundTruth(
@@ -111,26 +134,31 @@ public record GroundTruth(double startAccuracy, double finalAccuracy, List<Judge
         return finalAccuracy - startAccuracy > EPSILON;
     }
 
+    /** Real candidates only (the placebo is measured, never a candidate). */
+    public List<Judged> real() {
+        return candidates.stream().filter(c -> !c.placebo()).toList();
+    }
+
     public List<Judged> promotions() {
         return candidates.stream().filter(Judged::promoted).toList();
     }
 
     public long harmfulPromotions() {
-        return candidates.stream().filter(c -> c.promoted() && c.harmful()).count();
+        return real().stream().filter(c -> c.promoted() && c.harmful()).count();
     }
 
     public long helpfulCandidates() {
-        return candidates.stream().filter(Judged::helpful).count();
+        return real().stream().filter(Judged::helpful).count();
     }
 
     /** Truly helpful candidates the gate did not promote. */
     public long helpfulRejected() {
-        return candidates.stream().filter(c -> c.helpful() && !c.promoted()).count();
+        return real().stream().filter(c -> c.helpful() && !c.promoted()).count();
     }
 
     /** Truly helpful candidates rejected in an iteration that promoted nothing. */
     public long helpfulMissed() {
-        return candidates.stream()
+        return real().stream()
                 .filter(c -> c.helpful() && !c.promoted() && c.nothingPromoted())
                 .count();
     }

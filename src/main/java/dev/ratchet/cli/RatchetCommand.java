@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         },
         subcommands = {
             RunCommand.class,
+            CalibrateCommand.class,
             ApplyCommand.class,
             EvalCommand.class,
             StatusCommand.class,

@@ -64,9 +64,14 @@ public record CampaignConfig(
         requireUnique(
                 "environments", environments.stream().map(EnvironmentShare::id).toList());
         requireUnique("suites", suites.stream().map(SuiteShare::name).toList());
-        if (splits.probe() < gate.probeSize()) {
-            throw new IllegalArgumentException("splits.probe: the probe pool (" + splits.probe()
-                    + ") must hold at least gate.probe-size (" + gate.probeSize() + ") items");
+        if (gate.finalists() > candidates) {
+            throw new IllegalArgumentException("gate.finalists: at most candidates (" + candidates
+                    + ") can be forwarded, got " + gate.finalists());
+        }
+        if (environments.isEmpty() && splits.probe() < gate.screenItems()) {
+            throw new IllegalArgumentException("splits.probe: a campaign on suites alone gates on the probe split's"
+                    + " tasks, so it must hold at least gate.screen-items (" + gate.screenItems() + "), got "
+                    + splits.probe());
         }
     }
 
@@ -97,7 +102,7 @@ public record CampaignConfig(
                 splits == null ? CampaignConfigParts.Splits.defaults() : splits,
                 or(batchSize, DEFAULT_BATCH_SIZE),
                 or(candidates, DEFAULT_CANDIDATES),
-                gate == null ? CampaignConfigParts.Gate.defaults() : gate,
+                resolved(gate, or(candidates, DEFAULT_CANDIDATES)),
                 library == null ? CampaignConfigParts.LibraryCaps.defaults() : library,
                 or(iterations, DEFAULT_ITERATIONS),
                 budgets == null ? CampaignConfigParts.Budgets.unlimited() : budgets,
@@ -224,7 +229,21 @@ public record CampaignConfig(
         return Json.frozen(SNAPSHOT.valueToTree(this));
     }
 
+    private static CampaignConfigParts.Gate resolved(CampaignConfigParts.Gate gate, int candidates) {
+        CampaignConfigParts.Gate g = gate == null ? CampaignConfigParts.Gate.defaults() : gate;
+        boolean unset = gate == null || g.finalists() == CampaignConfigParts.Gate.FINALISTS_UNSET;
+        return unset ? g.withFinalists(Math.min(CampaignConfigParts.Gate.DEFAULT_FINALISTS, candidates)) : g;
+    }
+
     static int or(Integer value, int fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static double or(Double value, double fallback) {
+        return value == null ? fallback : value;
+    }
+
+    static boolean or(Boolean value, boolean fallback) {
         return value == null ? fallback : value;
     }
 

@@ -96,7 +96,12 @@ public final class CampaignConfigLoader {
             return where + key + ": unknown key (known here: " + known + ")";
         }
         if (m instanceof ValueInstantiationException && rootCause(m) instanceof IllegalArgumentException iae) {
-            return where + iae.getMessage();
+            // Validation messages start with the key they are about: point at that key's own line.
+            String named = String.valueOf(iae.getMessage()).split(":", 2)[0];
+            return YamlDocument.lineOf(text, named)
+                            .map(line -> source + ":" + line + ": ")
+                            .orElse(where)
+                    + iae.getMessage();
         }
         if (m instanceof InvalidFormatException f) {
             return where + key + ": expected " + typeName(f.getTargetType()) + ", got \"" + f.getValue() + "\"";

@@ -48,42 +48,130 @@ public final class CampaignConfigParts {
     }
 
     /**
-     * The held-out gate: probe size N, samples per probe item k, the regression budget, the minimum
-     * net gain, and an optional alpha for a one-sided exact sign test on discordant pairs.
+     * The held-out gate (see the README's gate section). Stage 1 screens the baseline and every
+     * candidate on {@code screenItems} fresh items and forwards at most {@code finalists}; stage 2
+     * tests each finalist sequentially on new items, {@code chunkItems} at a time, at {@code alpha}
+     * (split over the finalists), stopping for success, for futility (gain shown below {@code
+     * minEffect} points at {@code futilityBeta}) or at {@code maxItems}, never before {@code
+     * minItems}. The guard rejects an edit that regresses an environment by {@code
+     * regressionMargin} points or more at {@code guardAlpha}. {@code placebo} adds a null edit.
      */
-    public record Gate(int probeSize, int samplesPerItem, int regressionBudget, int minNetGain, Double alpha) {
-        public static final int DEFAULT_PROBE_SIZE = 36;
+    public record Gate(
+            int screenItems,
+            int finalists,
+            int samplesPerItem,
+            double alpha,
+            double futilityBeta,
+            double minEffect,
+            int minItems,
+            int maxItems,
+            int chunkItems,
+            double regressionMargin,
+            double guardAlpha,
+            boolean placebo) {
+        public static final int DEFAULT_SCREEN_ITEMS = 144;
+        public static final int DEFAULT_FINALISTS = 1;
+        public static final double DEFAULT_ALPHA = 0.01;
+        public static final double DEFAULT_FUTILITY_BETA = 0.05;
+        public static final double DEFAULT_MIN_EFFECT = 2.5;
+        public static final int DEFAULT_MIN_ITEMS = 240;
+        public static final int DEFAULT_MAX_ITEMS = 1500;
+        public static final int DEFAULT_CHUNK_ITEMS = 120;
+        public static final double DEFAULT_REGRESSION_MARGIN = 5;
+        public static final double DEFAULT_GUARD_ALPHA = 0.05;
+
+        /** Finalists not given in the file: the campaign sets min(the default, candidates). */
+        static final int FINALISTS_UNSET = -1;
 
         public Gate {
-            atLeast("gate.probe-size", probeSize, 2);
-            atLeast("gate.samples-per-item", samplesPerItem, 1);
-            atLeast("gate.regression-budget", regressionBudget, 0);
-            if (minNetGain < 1) {
-                throw new IllegalArgumentException("gate.min-net-gain: must be at least 1, got " + minNetGain
-                        + " (a candidate that only ties the baseline is never promoted)");
+            atLeast("gate.screen-items", screenItems, 2);
+            if (finalists != FINALISTS_UNSET) {
+                atLeast("gate.finalists", finalists, 1);
             }
-            if (alpha != null && !(alpha > 0 && alpha < 1)) {
-                throw new IllegalArgumentException("gate.alpha: must be between 0 and 1 exclusive, got " + alpha);
+            atLeast("gate.samples-per-item", samplesPerItem, 1);
+            errorRate("gate.alpha", alpha);
+            errorRate("gate.futility-beta", futilityBeta);
+            errorRate("gate.guard-alpha", guardAlpha);
+            if (!(minEffect >= 0 && minEffect < 100)) {
+                throw new IllegalArgumentException("gate.min-effect: must be in [0, 100) points, got " + minEffect);
+            }
+            if (!(regressionMargin >= 0 && regressionMargin <= 100)) {
+                throw new IllegalArgumentException(
+                        "gate.regression-margin: must be in [0, 100] points, got " + regressionMargin);
+            }
+            atLeast("gate.chunk-items", chunkItems, 1);
+            atLeast("gate.min-items", minItems, 1);
+            if (maxItems < minItems) {
+                throw new IllegalArgumentException("gate.max-items: must be at least gate.min-items (" + minItems
+                        + "), the sample no stop comes before, got " + maxItems);
             }
         }
 
         public static Gate defaults() {
-            return new Gate(DEFAULT_PROBE_SIZE, 1, 0, 1, null);
+            return new Gate(
+                    DEFAULT_SCREEN_ITEMS,
+                    DEFAULT_FINALISTS,
+                    1,
+                    DEFAULT_ALPHA,
+                    DEFAULT_FUTILITY_BETA,
+                    DEFAULT_MIN_EFFECT,
+                    DEFAULT_MIN_ITEMS,
+                    DEFAULT_MAX_ITEMS,
+                    DEFAULT_CHUNK_ITEMS,
+                    DEFAULT_REGRESSION_MARGIN,
+                    DEFAULT_GUARD_ALPHA,
+                    false);
         }
 
         @JsonCreator
         static Gate fromFile(
-                @JsonProperty("probe-size") Integer probeSize,
+                @JsonProperty("screen-items") Integer screenItems,
+                @JsonProperty("finalists") Integer finalists,
                 @JsonProperty("samples-per-item") Integer samplesPerItem,
-                @JsonProperty("regression-budget") Integer regressionBudget,
-                @JsonProperty("min-net-gain") Integer minNetGain,
-                @JsonProperty("alpha") Double alpha) {
+                @JsonProperty("alpha") Double alpha,
+                @JsonProperty("futility-beta") Double futilityBeta,
+                @JsonProperty("min-effect") Double minEffect,
+                @JsonProperty("min-items") Integer minItems,
+                @JsonProperty("max-items") Integer maxItems,
+                @JsonProperty("chunk-items") Integer chunkItems,
+                @JsonProperty("regression-margin") Double regressionMargin,
+                @JsonProperty("guard-alpha") Double guardAlpha,
+                @JsonProperty("placebo") Boolean placebo) {
             return new Gate(
-                    CampaignConfig.or(probeSize, DEFAULT_PROBE_SIZE),
+                    CampaignConfig.or(screenItems, DEFAULT_SCREEN_ITEMS),
+                    CampaignConfig.or(finalists, FINALISTS_UNSET),
                     CampaignConfig.or(samplesPerItem, 1),
-                    CampaignConfig.or(regressionBudget, 0),
-                    CampaignConfig.or(minNetGain, 1),
-                    alpha);
+                    CampaignConfig.or(alpha, DEFAULT_ALPHA),
+                    CampaignConfig.or(futilityBeta, DEFAULT_FUTILITY_BETA),
+                    CampaignConfig.or(minEffect, DEFAULT_MIN_EFFECT),
+                    CampaignConfig.or(minItems, DEFAULT_MIN_ITEMS),
+                    CampaignConfig.or(maxItems, DEFAULT_MAX_ITEMS),
+                    CampaignConfig.or(chunkItems, DEFAULT_CHUNK_ITEMS),
+                    CampaignConfig.or(regressionMargin, DEFAULT_REGRESSION_MARGIN),
+                    CampaignConfig.or(guardAlpha, DEFAULT_GUARD_ALPHA),
+                    CampaignConfig.or(placebo, false));
+        }
+
+        Gate withFinalists(int n) {
+            return new Gate(
+                    screenItems,
+                    n,
+                    samplesPerItem,
+                    alpha,
+                    futilityBeta,
+                    minEffect,
+                    minItems,
+                    maxItems,
+                    chunkItems,
+                    regressionMargin,
+                    guardAlpha,
+                    placebo);
+        }
+
+        private static void errorRate(String key, double value) {
+            if (!(value > 0 && value < 0.5)) {
+                throw new IllegalArgumentException(key + ": an error rate must be in (0, 0.5), got " + value);
+            }
         }
     }
 

@@ -58,7 +58,7 @@ final class CampaignHarness {
     private Function<LoopState, Duration> clock = s -> null;
 
     CampaignHarness(CampaignConfig config, FakeWorld world, Library start) {
-        this.decider = new Decider(config, TRAIN, PROBE, CONFIRM, start);
+        this.decider = new Decider(config, TRAIN, PROBE, CONFIRM, start, FakeWorld::environment);
         this.world = world;
     }
 
@@ -78,7 +78,7 @@ final class CampaignHarness {
                 splits: {train: 120, probe: 60, confirm: 30}
                 batch-size: 24
                 candidates: 3
-                gate: {probe-size: 12}
+                gate: {screen-items: 24, min-items: 48, max-items: 192, chunk-items: 48, alpha: 0.2}
                 """;
         try {
             YAMLMapper yaml = new YAMLMapper();

@@ -2,7 +2,10 @@ package dev.ratchet.campaign;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Outcome;
+import dev.ratchet.env.ValueType;
 import dev.ratchet.gate.Seeds;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.ModelCallRecorded;
@@ -170,5 +173,63 @@ final class FakeWorld {
             }
         }
         return out;
+    }
+
+    /** A fake environment whose instances look like the splits' ("Solve alpha task 7."), for fresh gate items. */
+    static Environment environment(String id) {
+        if (!ENVS.contains(id)) {
+            throw new IllegalArgumentException("unknown environment '" + id + "'");
+        }
+        return new Environment() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public String domain() {
+                return "fake";
+            }
+
+            @Override
+            public ValueType inputType() {
+                return ValueType.INTEGER;
+            }
+
+            @Override
+            public ValueType outputType() {
+                return ValueType.INTEGER;
+            }
+
+            @Override
+            public int minDifficulty() {
+                return 1;
+            }
+
+            @Override
+            public int maxDifficulty() {
+                return 1;
+            }
+
+            @Override
+            public String description() {
+                return "a fake task";
+            }
+
+            @Override
+            public Instance sample(long seed, int difficulty) {
+                return new Instance(id, seed, difficulty, "Solve " + id + " task " + seed + ".", "42");
+            }
+
+            @Override
+            public Outcome verify(Instance instance, String answerText) {
+                return answerText.contains("42") ? Outcome.pass() : Outcome.wrongValue("not 42");
+            }
+
+            @Override
+            public String wrongAnswer(Instance instance, long seed) {
+                return "Answer: 41";
+            }
+        };
     }
 }

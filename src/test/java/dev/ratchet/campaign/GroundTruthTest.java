@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.config.CampaignConfig.EnvironmentShare;
 import dev.ratchet.env.EnvironmentCatalog;
-import dev.ratchet.log.event.CandidateProbeScored;
 import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
@@ -72,8 +71,6 @@ class GroundTruthTest {
                 new IterationStarted(1, START.version(), List.of()),
                 LibrarySnapshots.snapshot(HARMFUL, START.version()),
                 LibrarySnapshots.snapshot(HELPFUL, START.version()),
-                new CandidateProbeScored(1, "i1-c1", HARMFUL.version(), List.of()),
-                new CandidateProbeScored(1, "i1-c2", HELPFUL.version(), List.of()),
                 new GateDecided(1, accepted, List.of(verdict("i1-c1", accepted), verdict("i1-c2", accepted)))));
         if (accepted != null) {
             Library to = accepted.equals("i1-c1") ? HARMFUL : HELPFUL;
@@ -84,7 +81,25 @@ class GroundTruthTest {
 
     private static GateDecided.Verdict verdict(String id, String accepted) {
         boolean yes = id.equals(accepted);
-        return new GateDecided.Verdict(id, 2, 0, 0, 0, 2, 0, 0, null, yes, yes ? "accepted" : "rejected", List.of());
+        return new GateDecided.Verdict(
+                id,
+                2,
+                0,
+                0,
+                0,
+                2,
+                0,
+                0,
+                null,
+                yes,
+                yes ? "accepted" : "rejected",
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                (id.equals("i1-c1") ? HARMFUL : HELPFUL).version());
     }
 
     /** The simulator's first candidate skill for units.roman of the given true kind. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
-import dev.ratchet.log.event.ProbeBuilt;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,7 @@ class ResumeTest {
 
     private static CampaignHarness small() {
         return CampaignHarness.of(
-                "iterations: 2\ncandidates: 2\nbatch-size: 12\ngate: {probe-size: 8, samples-per-item: 2}\n",
+                "iterations: 2\ncandidates: 2\nbatch-size: 12\ngate: {screen-items: 8, min-items: 16, max-items: 32, chunk-items: 16, samples-per-item: 2}\n",
                 FakeWorld.standard(0.1, 0.03));
     }
 
@@ -49,16 +48,20 @@ class ResumeTest {
     void aRunInterruptedHalfWayAsksOnlyForTheEpisodesNotYetRecorded() {
         CampaignHarness uninterrupted = small();
         List<Event> full = uninterrupted.run();
-        int cut = full.indexOf(CampaignHarness.ofType(full, ProbeBuilt.class).get(0)) + 1 + 2 * 5;
+        int firstGateEpisode = 0;
+        while (!(full.get(firstGateEpisode) instanceof EpisodeScored e
+                && e.split().equals("gate"))) {
+            firstGateEpisode++;
+        }
+        int cut = firstGateEpisode + 2 * 5;
 
         CampaignHarness resumed = small().resumedFrom(full.subList(0, cut));
         Action next = resumed.decider.next(resumed.state());
 
         List<EpisodeRequest> requests =
                 assertInstanceOf(Action.RunEpisodes.class, next).requests();
-        ProbeBuilt probe = resumed.state().current().probe();
-        int all = probe.items().size() * 2 * 3; // baseline and two candidates at most, two samples each
-        assertTrue(requests.size() <= all - 5, requests.size() + " requested");
+        int all = 8 * 2 * 4; // eight screening items: baseline, two candidates and a spare, two samples each
+        assertTrue(requests.size() <= all - 2 * 5, requests.size() + " requested");
         for (EpisodeRequest r : requests) {
             assertTrue(resumed.state().current().episode(r.episodeId()).isEmpty(), r.episodeId());
         }

@@ -1,7 +1,6 @@
 package dev.ratchet.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,11 +39,9 @@ class CampaignConfigLoaderTest {
         assertEquals(List.of(new CampaignConfig.EnvironmentShare("arith.add", 1.0)), c.environments());
         assertEquals(48, c.batchSize());
         assertEquals(4, c.candidates());
-        assertEquals(36, c.gate().probeSize());
-        assertEquals(1, c.gate().samplesPerItem());
-        assertEquals(0, c.gate().regressionBudget());
-        assertEquals(1, c.gate().minNetGain());
-        assertNull(c.gate().alpha());
+        assertEquals(CampaignConfigParts.Gate.defaults(), c.gate());
+        assertEquals(144, c.gate().screenItems());
+        assertEquals(0.01, c.gate().alpha());
         assertEquals(10, c.library().maxSkills());
         assertEquals(3, c.stopAfterDiscards());
         assertEquals(CampaignConfigParts.Budgets.unlimited(), c.budgets());
@@ -64,7 +61,8 @@ class CampaignConfigLoaderTest {
                 splits: {train: 100, probe: 80, confirm: 50}
                 batch-size: 24
                 candidates: 2
-                gate: {probe-size: 20, samples-per-item: 3, regression-budget: 1, min-net-gain: 2, alpha: 0.05}
+                gate: {screen-items: 60, finalists: 2, samples-per-item: 3, alpha: 0.02, futility-beta: 0.1, min-effect: 3,
+                  min-items: 120, max-items: 600, chunk-items: 60, regression-margin: 4, guard-alpha: 0.1, placebo: true}
                 library: {max-skills: 5, max-skill-chars: 800, max-section-chars: 2000}
                 iterations: 7
                 budgets: {model-calls: 5000, tokens: 2000000, cost-usd: 3.5, wall-time: 1h30m}
@@ -78,7 +76,7 @@ class CampaignConfigLoaderTest {
         assertEquals("seq(arith.add,arith.mul)", c.environments().get(0).id());
         assertEquals(List.of(new CampaignConfig.SuiteShare("example", 1.0)), c.suites());
         assertEquals(new CampaignConfigParts.Splits(100, 80, 50), c.splits());
-        assertEquals(new CampaignConfigParts.Gate(20, 3, 1, 2, 0.05), c.gate());
+        assertEquals(new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 600, 60, 4, 0.1, true), c.gate());
         assertEquals(new CampaignConfigParts.LibraryCaps(5, 800, 2000), c.library());
         assertEquals(new CampaignConfigParts.Budgets(5000L, 2_000_000L, 3.5, Duration.ofMinutes(90)), c.budgets());
         assertEquals(24, c.batchSize());
@@ -91,14 +89,14 @@ class CampaignConfigLoaderTest {
 
     @Test
     void anUnknownKeyIsNamedWithItsLine() {
-        String message = error(MINIMAL + "gate:\n  probe-sise: 12\n");
+        String message = error(MINIMAL + "gate:\n  screen-itens: 12\n");
 
-        assertTrue(message.startsWith("config/test.yaml:7: gate.probe-sise: unknown key"), message);
-        assertTrue(message.contains("probe-size"), message);
+        assertTrue(message.startsWith("config/test.yaml:7: gate.screen-itens: unknown key"), message);
+        assertTrue(message.contains("screen-items"), message);
 
         // The line is the key's, not the end of the mapping where the mistake was noticed.
-        assertTrue(error(MINIMAL + "gate:\n  probe-sise: 12\n  alpha: 0.1\n\nseed: 3\n")
-                .startsWith("config/test.yaml:7: gate.probe-sise: unknown key"));
+        assertTrue(error(MINIMAL + "gate:\n  screen-itens: 12\n  alpha: 0.1\n\nseed: 3\n")
+                .startsWith("config/test.yaml:7: gate.screen-itens: unknown key"));
         assertTrue(error("batchsize: 3\n" + MINIMAL + "seed: 3\n")
                 .startsWith("config/test.yaml:1: batchsize: unknown key"));
     }
@@ -115,13 +113,27 @@ class CampaignConfigLoaderTest {
 
     @Test
     void outOfRangeValuesAreRejectedByKey() {
-        assertTrue(error(MINIMAL + "gate: {min-net-gain: 0}\n").contains("gate.min-net-gain: must be at least 1"));
         assertTrue(error(MINIMAL + "gate: {alpha: 1.5}\n").contains("gate.alpha"));
         assertTrue(error(MINIMAL + "batch-size: 0\n").contains("batch-size: must be at least 1"));
-        assertTrue(error(MINIMAL + "splits: {probe: 10}\n").contains("splits.probe"));
+        assertTrue(error(MINIMAL + "splits: {probe: 0}\n").contains("splits.probe"));
         assertTrue(error(MINIMAL + "budgets: {wall-time: soon}\n").contains("budgets.wall-time"));
         assertTrue(error("models: {agent: a, proposer: b}\nenvironments: [{id: a, weight: -1}]\n")
                 .contains("environments.weight"));
+    }
+
+    /** Error rates outside (0, 0.5), a cap below the minimum sample, more finalists than candidates. */
+    @Test
+    void badGateSettingsNameTheirLine() {
+        assertTrue(error(MINIMAL + "gate:\n  alpha: 0.5\n")
+                .startsWith("config/test.yaml:7: gate.alpha: an error rate must be in (0, 0.5), got 0.5"));
+        assertTrue(error(MINIMAL + "gate:\n  futility-beta: 0\n").startsWith("config/test.yaml:7: gate.futility-beta"));
+        assertTrue(error(MINIMAL + "gate:\n  min-items: 500\n  max-items: 100\n")
+                .startsWith("config/test.yaml:8: gate.max-items: must be at least gate.min-items (500)"));
+        assertTrue(error(MINIMAL + "gate:\n  finalists: 5\n")
+                .startsWith("config/test.yaml:7: gate.finalists: at most candidates (4) can be forwarded, got 5"));
+        assertTrue(error("candidates: 1\n" + MINIMAL + "gate:\n  finalists: 2\n")
+                .startsWith("config/test.yaml:8: gate.finalists: at most candidates (1)"));
+        assertTrue(error(MINIMAL + "gate:\n  screen-items: 1\n").startsWith("config/test.yaml:7: gate.screen-items"));
     }
 
     @Test

@@ -130,7 +130,24 @@ final class SyntheticGate {
                         ? regressions + " new regression(s) exceed budget 0"
                         : "net " + net + " is not positive";
         return new GateDecided.Verdict(
-                p.id(), fixes, regressions, 0, 0, net, flaky, 0, signTest(fixes, regressions), accepted, reason, flips);
+                p.id(),
+                fixes,
+                regressions,
+                0,
+                0,
+                net,
+                flaky,
+                0,
+                signTest(fixes, regressions),
+                accepted,
+                reason,
+                flips,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private static String state(List<String> samples) {

@@ -117,8 +117,15 @@ public final class EventSamples {
                                 true,
                                 "net +1 >= 1, 0 new regressions <= budget 0",
                                 List.of(
-                                        new GateDecided.Flip("arith.add@77/d2", "fail", "fail", "pass"),
-                                        new GateDecided.Flip("arith.add@78/d2", "pass", "pass", "pass"))))),
+                                        new GateDecided.Flip("arith.add@77/d2", "arith.add", "fail", "pass"),
+                                        new GateDecided.Flip("arith.add@78/d2", "arith.add", "pass", "pass")),
+                                "success",
+                                new GateDecided.Gain(144, 0.0347, -0.021, 0.09),
+                                new GateDecided.Gain(480, 0.05, 0.012, 0.088),
+                                List.of(new GateDecided.EnvironmentGain(
+                                        "arith.add", new GateDecided.Gain(480, 0.05, 0.012, 0.088), false)),
+                                null,
+                                LIB1))),
                 new CandidatePromoted(1, "i1-c0", LIB0, LIB1),
                 new CandidateDiscarded(2, null, "no candidate passed the gate"),
                 new ConfirmScored(1, LIB1, 31, 48),

@@ -1,0 +1,106 @@
+package dev.ratchet.bench;
+
+import dev.ratchet.campaign.GroundTruth;
+import dev.ratchet.log.event.EpisodeScored;
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.GateDecided;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code ratchet calibrate}: the gate's error rates, power and honesty measured against the
+ * simulated world's ground truth over many decisions. Campaigns come from {@link GateBench} (run
+ * {@code i} shifts both seeds by {@code i}); decisions are pooled until there are enough. The
+ * gate never sees the ground truth; only this measurement does.
+ */
+public final class Calibration {
+
+    private final GateBench bench;
+
+    public Calibration(GateBench bench) {
+        this.bench = bench;
+    }
+
+    /** The pooled judgements and costs. */
+    public record Result(
+            int campaigns, List<GroundTruth.Judged> judged, List<Integer> callsPerDecision, List<Earlier> earlier) {}
+
+    /** A candidate as the earlier rule (best of K on one 36-item probe, net at least 1) would have judged it. */
+    public record Earlier(GroundTruth.Judged judged, boolean promoted) {}
+
+    public Result run(int decisions, Consumer<String> progress) {
+        List<GroundTruth.Judged> judged = new ArrayList<>();
+        List<Integer> calls = new ArrayList<>();
+        List<Earlier> earlier = new ArrayList<>();
+        int campaigns = 0;
+        while (calls.size() < decisions) {
+            GateBench.Campaign c = bench.campaign(campaigns++);
+            Map<Integer, Integer> perDecision = gateCalls(c.events());
+            Map<Integer, String> earlierPicks = earlierRule(c.events());
+            for (GroundTruth.Judged j : c.run().truth().candidates()) {
+                judged.add(j);
+                if (!j.placebo()) {
+                    earlier.add(new Earlier(j, j.candidateId().equals(earlierPicks.get(j.iteration()))));
+                }
+            }
+            c.events().stream()
+                    .filter(GateDecided.class::isInstance)
+                    .map(e -> ((GateDecided) e).iteration())
+                    .forEach(i -> calls.add(perDecision.getOrDefault(i, 0)));
+            progress.accept("campaign " + campaigns + ": " + calls.size() + "/" + decisions + " decisions");
+        }
+        return new Result(campaigns, judged, calls, earlier);
+    }
+
+    /** Agent calls the gate made per iteration: baseline, candidate and placebo episodes. */
+    private static Map<Integer, Integer> gateCalls(List<Event> events) {
+        Map<Integer, Integer> calls = new HashMap<>();
+        for (Event e : events) {
+            if (e instanceof EpisodeScored s && "gate".equals(s.split())) {
+                calls.merge(s.iteration(), 1, Integer::sum);
+            }
+        }
+        return calls;
+    }
+
+    /**
+     * The earlier gate's rule replayed on the same candidates: the first 36 stage-1 items (episodes
+     * are appended in item order, baseline first), each candidate's net gain over the baseline
+     * (items it passed that the baseline failed, less the reverse), the best candidate promoted when
+     * its net is at least 1. An approximation: that gate drew its probe half failing, half passing.
+     */
+    private static Map<Integer, String> earlierRule(List<Event> events) {
+        Map<String, List<Boolean>> runs = new HashMap<>();
+        for (Event e : events) {
+            if (e instanceof EpisodeScored s && "gate".equals(s.split()) && s.sample() == 0) {
+                String tag = s.episodeId().split("/")[1];
+                List<Boolean> got = runs.computeIfAbsent(s.iteration() + "/" + tag, k -> new ArrayList<>());
+                if (got.size() < 36) {
+                    got.add(s.passed());
+                }
+            }
+        }
+        Map<Integer, String> picks = new HashMap<>();
+        Map<Integer, Integer> best = new HashMap<>();
+        for (Map.Entry<String, List<Boolean>> run : new java.util.TreeMap<>(runs).entrySet()) {
+            String[] key = run.getKey().split("/");
+            int iteration = Integer.parseInt(key[0]);
+            if (!key[1].startsWith("cand-")) {
+                continue;
+            }
+            List<Boolean> base = runs.get(iteration + "/baseline");
+            int net = 0;
+            for (int i = 0; i < Math.min(base.size(), run.getValue().size()); i++) {
+                net += Boolean.compare(run.getValue().get(i), base.get(i));
+            }
+            if (net >= 1 && net > best.getOrDefault(iteration, 0)) {
+                best.put(iteration, net);
+                picks.put(iteration, "i" + iteration + "-c" + key[1].substring("cand-".length()));
+            }
+        }
+        return picks;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.ratchet.gate;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The stage-2 test of one finalist: "mean paired difference > 0" at level {@code alpha}, with a
+ * futility stop once the gain is shown to be below {@code minEffect} at level {@code beta}, looked
+ * at after every chunk of items; both are e-processes ({@link BettingTest}), so looking often and
+ * stopping early costs no error rate. The reported interval comes from {@link ConfidenceSequence}. No stop is taken
+ * before {@code minItems}, so the guard has items in every environment and the reported gain is not
+ * the lucky first stretch; at {@code maxItems} the test gives up undecided.
+ */
+public record SequentialTest(double alpha, double beta, double minEffect, int minItems, int maxItems) {
+
+    /** Two-sided coverage of the interval reported with every estimate. */
+    public static final double REPORTED_COVERAGE = 0.95;
+
+    public SequentialTest {
+        if (!(alpha > 0 && alpha < 0.5) || !(beta > 0 && beta < 0.5)) {
+            throw new IllegalArgumentException("alpha and beta must be in (0, 0.5)");
+        }
+        if (minItems < 1 || maxItems < minItems) {
+            throw new IllegalArgumentException("need 1 <= minItems <= maxItems");
+        }
+    }
+
+    /** Where a finalist's test stands. */
+    public enum Status {
+        CONTINUE,
+        SUCCESS,
+        FUTILE,
+        CAPPED;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The test's state over the items so far, with the gain's estimate and its interval. */
+    public record Result(Status status, Estimate gain) {}
+
+    public Result run(List<Double> differences) {
+        // Success: bet against "mean <= 0"; futility: bet against "mean >= minEffect".
+        BettingTest gain = new BettingTest();
+        BettingTest futility = new BettingTest();
+        differences.forEach(d -> {
+            gain.add(d);
+            futility.add(minEffect - d);
+        });
+        Estimate estimate = Estimate.of(differences);
+        int n = differences.size();
+        if (n < minItems) {
+            return new Result(Status.CONTINUE, estimate);
+        }
+        if (gain.rejected(alpha)) {
+            return new Result(Status.SUCCESS, estimate);
+        }
+        if (futility.rejected(beta)) {
+            return new Result(Status.FUTILE, estimate);
+        }
+        return new Result(n >= maxItems ? Status.CAPPED : Status.CONTINUE, estimate);
+    }
+}
