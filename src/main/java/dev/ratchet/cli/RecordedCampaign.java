@@ -52,7 +52,7 @@ record RecordedCampaign(
         Library disk = paths.library();
         if (!disk.version().equals(started.libraryVersion())) {
             throw new UsageException(source + ": the campaign started from library " + started.libraryVersion()
-                    + " but " + paths.skills + " and " + paths.prompts + " now hold " + disk.version()
+                    + " but " + paths.skillsDir() + " and " + paths.prompts + " now hold " + disk.version()
                     + "; restore them to resume");
         }
         return disk;

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,63 +25,15 @@ class UndecodableInputTest {
     @TempDir
     Path dir;
 
-    private Path config;
-    private Path models;
-    private Path skills;
-    private Path prompts;
-    private Path eval;
+    private SmallProject project;
 
-    private void project() throws IOException {
-        config = Files.writeString(
-                dir.resolve("small.yaml"),
-                """
-                name: small
-                models: {agent: simulated-agent, proposer: simulated-proposer}
-                environments: [{id: arith.add}]
-                suites: [{name: quiz}]
-                splits: {train: 8, probe: 8, confirm: 8}
-                batch-size: 4
-                candidates: 1
-                gate: {probe-size: 4}
-                iterations: 1
-                """);
-        models = Files.writeString(
-                dir.resolve("models.yaml"),
-                """
-                models:
-                  simulated-agent: {provider: simulated, seed: 7, options: {role: agent}}
-                  simulated-proposer: {provider: simulated, seed: 7, options: {role: proposer}}
-                """);
-        skills = Files.createDirectories(dir.resolve("skills"));
-        Files.writeString(
-                skills.resolve("dates.md"),
-                "---\nname: dates\ndescription: Dates\ntrigger: a date\n---\n\nWrite dates as YYYY-MM-DD.\n");
-        prompts = Files.createDirectories(dir.resolve("prompts"));
-        Files.writeString(prompts.resolve("10-role.md"), "You solve small tasks.\n");
-        eval = Files.createDirectories(dir.resolve("eval"));
-        Files.writeString(
-                eval.resolve("quiz.jsonl"),
-                "{\"id\":\"a\",\"prompt\":\"2+2?\",\"expected\":\"4\",\"verifier\":\"exact\"}\n");
+    @BeforeEach
+    void project() throws IOException {
+        project = SmallProject.create(dir);
     }
 
     private Cli run() {
-        return Cli.run(
-                "run",
-                "--config",
-                config.toString(),
-                "--models",
-                models.toString(),
-                "--skills",
-                skills.toString(),
-                "--prompts",
-                prompts.toString(),
-                "--eval-dir",
-                eval.toString(),
-                "--runs-dir",
-                dir.resolve("runs").toString(),
-                "--campaign",
-                "c",
-                "--no-report");
+        return project.run("--no-report");
     }
 
     /** Replaces {@code file} with {@code head}, Latin-1 "café", then {@code tail}; returns the bad byte's offset. */
@@ -101,50 +54,44 @@ class UndecodableInputTest {
         assertTrue(cli.err().contains("UTF-8"), cli.err());
         assertFalse(cli.err().contains("Input length"), cli.err());
         assertFalse(cli.err().contains("\tat "), "no stack trace: " + cli.err());
-        assertFalse(Files.exists(dir.resolve("runs")), "nothing is written");
+        assertFalse(Files.exists(project.runs()), "nothing is written");
     }
 
     @Test
-    void theProjectRunsWhenEveryFileIsText() throws IOException {
-        project();
+    void theProjectRunsWhenEveryFileIsText() {
         Cli cli = run();
         assertEquals(ExitCodes.OK, cli.exitCode(), cli.all());
     }
 
     @Test
     void aCampaignConfigInLatin1() throws IOException {
-        project();
-        int offset = spoil(config, "# notes\nname: small\n# ", "\n" + Files.readString(config));
-        assertRefused(config, 3, offset);
+        int offset = spoil(project.config(), "# notes\nname: small\n# ", "\n" + Files.readString(project.config()));
+        assertRefused(project.config(), 3, offset);
     }
 
     @Test
     void aModelsFileInLatin1() throws IOException {
-        project();
-        int offset = spoil(models, "# ", "\n" + Files.readString(models));
-        assertRefused(models, 1, offset);
+        int offset = spoil(project.models(), "# ", "\n" + Files.readString(project.models()));
+        assertRefused(project.models(), 1, offset);
     }
 
     @Test
     void aSkillInLatin1() throws IOException {
-        project();
-        Path skill = skills.resolve("dates.md");
+        Path skill = project.skills().resolve("dates.md");
         int offset = spoil(skill, "---\nname: dates\ndescription: Dates\ntrigger: a date\n---\n\nAt the ", "\n");
         assertRefused(skill, 7, offset);
     }
 
     @Test
     void aPromptSectionInLatin1() throws IOException {
-        project();
-        Path section = prompts.resolve("10-role.md");
+        Path section = project.prompts().resolve("10-role.md");
         int offset = spoil(section, "You solve small tasks.\nLike a ", "\n");
         assertRefused(section, 2, offset);
     }
 
     @Test
     void aSuiteInLatin1() throws IOException {
-        project();
-        Path suite = eval.resolve("quiz.jsonl");
+        Path suite = project.eval().resolve("quiz.jsonl");
         String good = Files.readString(suite);
         int offset =
                 spoil(suite, good + "{\"id\":\"b\",\"prompt\":\"", "?\",\"expected\":\"x\",\"verifier\":\"exact\"}\n");
@@ -153,13 +100,12 @@ class UndecodableInputTest {
 
     @Test
     void aBinaryFileWithNulBytes() throws IOException {
-        project();
-        Path skill = skills.resolve("dates.md");
+        Path skill = project.skills().resolve("dates.md");
         Files.write(skill, new byte[] {'a', 'b', 0, 0, 'c'});
         Cli cli = run();
         assertEquals(ExitCodes.BAD_INPUT, cli.exitCode(), cli.all());
         assertTrue(cli.err().contains(skill + ":1: "), cli.err());
         assertTrue(cli.err().contains("offset 2"), cli.err());
-        assertFalse(Files.exists(dir.resolve("runs")), "nothing is written");
+        assertFalse(Files.exists(project.runs()), "nothing is written");
     }
 }
