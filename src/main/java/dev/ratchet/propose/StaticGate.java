@@ -51,7 +51,7 @@ public final class StaticGate {
                             + "|\\bratchet\\b|\\bproposer\\b|\\bregression budget\\b|\\bconfirm split\\b"
                             + "|\\byou are being (tested|evaluated|graded)\\b|\\bbenchmark\\b")),
             new Named("names the task or episode id", Pattern.compile("(?i)\\b(task id|episode id|episode:)")),
-            new Named("names a specific task instance", Pattern.compile("[A-Za-z0-9_.()\\-,]+@\\d+/d\\d+")));
+            new Named("names a specific task instance", Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_.()\\-,]+@\\d+/d\\d+")));
 
     private static final Set<String> GENERIC_TRIGGERS = Set.of(
             "always",

@@ -42,7 +42,7 @@ public final class Suite {
                     0,
                     null,
                     "a suite file is named <suite>.jsonl, the suite name made of"
-                            + " letters, digits, '.', '_' and '-'");
+                            + " ASCII letters, digits, '.', '_' and '-'");
         }
         String name = fileName.substring(0, fileName.length() - ".jsonl".length());
         List<String> lines;
