@@ -5,6 +5,7 @@ import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.suite.Suite;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.SkillFiles;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,8 +45,10 @@ final class ProjectPaths {
             description = "Environment plugin jars, when the folder exists (default: ${DEFAULT-VALUE}).")
     Path plugins = Path.of("plugins");
 
-    Library library() {
-        return SkillFiles.loadLibrary(skillsDir(), prompts);
+    /** The library on disk, with any credential in it masked after a warning on {@code err}. */
+    Library library(PrintWriter err) {
+        Path dir = skillsDir();
+        return SecretScreen.screen(SkillFiles.loadLibrary(dir, prompts), dir, prompts, err);
     }
 
     /** The skill folder: the one given, which must be a folder, or {@code skills} when there is one. */
