@@ -42,6 +42,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void textImportsNothingElseOfOurs() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.ratchet.text..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("dev.ratchet..").and(resideOutsideOfPackage("dev.ratchet.text..")))
+                .because("every loader reads its files through text, environments included")
+                .check(MAIN);
+    }
+
+    @Test
     void environmentsAndSkillsAreLeaves() {
         noClasses()
                 .that()

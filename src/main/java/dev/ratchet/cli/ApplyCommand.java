@@ -74,7 +74,12 @@ final class ApplyCommand implements Callable<Integer> {
             throw new UsageException(campaign + ": the campaign recorded no library yet");
         }
         Library target = state.library(state.currentVersion()).orElseThrow();
-        Library disk = SkillFiles.loadLibrary(skills, prompts);
+        // Screened as a campaign screens it, so a masked credential is not a difference to apply.
+        Library disk = SecretScreen.screen(
+                SkillFiles.loadLibrary(skills, prompts),
+                skills,
+                prompts,
+                spec.commandLine().getErr());
         if (!state.isStopped()) {
             out.println("note: campaign " + campaign + " has not stopped; applying its current version "
                     + target.version());

@@ -73,7 +73,11 @@ final class BenchGateCommand implements Callable<Integer> {
             throw new UsageException(config + ": environments: the benchmark needs at least one built-in"
                     + " environment (the simulator's ground truth does not cover task suites)");
         }
-        GateBench bench = new GateBench(campaign, modelsFile.models(), paths.catalog(campaign), paths.library());
+        GateBench bench = new GateBench(
+                campaign,
+                modelsFile.models(),
+                paths.catalog(campaign),
+                paths.library(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(

@@ -137,7 +137,7 @@ final class EvalCommand implements Callable<Integer> {
                 p.universe(),
                 p.agent(),
                 paths.catalog(p.catalogConfig()),
-                paths.library(),
+                paths.library(err),
                 host.env(),
                 host.clock(),
                 Sleeper.system(),

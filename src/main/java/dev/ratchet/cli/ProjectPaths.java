@@ -5,6 +5,7 @@ import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.suite.Suite;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.SkillFiles;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import picocli.CommandLine.Option;
 /** Where a campaign's inputs live on disk: skills, prompt sections, suites and plugins. */
 final class ProjectPaths {
 
+    private static final Path DEFAULT_SKILLS = Path.of("skills");
+
+    // No picocli default: a folder the user named must exist, while the default may be absent (no skills yet).
     @Option(
             names = "--skills",
             paramLabel = "DIR",
-            defaultValue = "skills",
-            description = "The starting skill library (default: ${DEFAULT-VALUE}).")
-    Path skills = Path.of("skills");
+            description = "The starting skill library, a folder of <name>.md (default: skills, if it exists).")
+    Path skills;
 
     @Option(
             names = "--prompts",
@@ -42,8 +45,22 @@ final class ProjectPaths {
             description = "Environment plugin jars, when the folder exists (default: ${DEFAULT-VALUE}).")
     Path plugins = Path.of("plugins");
 
-    Library library() {
-        return SkillFiles.loadLibrary(skills, prompts);
+    /** The library on disk, with any credential in it masked after a warning on {@code err}. */
+    Library library(PrintWriter err) {
+        Path dir = skillsDir();
+        return SecretScreen.screen(SkillFiles.loadLibrary(dir, prompts), dir, prompts, err);
+    }
+
+    /** The skill folder: the one given, which must be a folder, or {@code skills} when there is one. */
+    Path skillsDir() {
+        Path dir = skills != null ? skills : DEFAULT_SKILLS;
+        if (Files.isDirectory(dir) || (skills == null && !Files.exists(dir))) {
+            return dir;
+        }
+        throw new UsageException("--skills " + dir + ": "
+                + (Files.exists(dir)
+                        ? "not a folder; give the folder that holds the <name>.md skills"
+                        : "no such folder"));
     }
 
     /** The built-in environments, plus the suites the campaign names and any plugins. */

@@ -8,6 +8,7 @@ import dev.ratchet.log.event.LibrarySnapshotted;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.LibrarySnapshots;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -45,14 +46,14 @@ record RecordedCampaign(
      * The starting library: from the log when it got that far, else from disk, checked against the
      * version the campaign recorded so that a resume never starts from different skills.
      */
-    Library startLibrary(ProjectPaths paths) {
+    Library startLibrary(ProjectPaths paths, PrintWriter err) {
         if (firstSnapshot != null) {
             return LibrarySnapshots.library(firstSnapshot);
         }
-        Library disk = paths.library();
+        Library disk = paths.library(err);
         if (!disk.version().equals(started.libraryVersion())) {
             throw new UsageException(source + ": the campaign started from library " + started.libraryVersion()
-                    + " but " + paths.skills + " and " + paths.prompts + " now hold " + disk.version()
+                    + " but " + paths.skillsDir() + " and " + paths.prompts + " now hold " + disk.version()
                     + "; restore them to resume");
         }
         return disk;

@@ -72,7 +72,7 @@ final class ReplayCommand implements Callable<Integer> {
             boolean[] stopped = {false};
             long startNanos = System.nanoTime();
             ReplayOutcome outcome = StrictReplay.replay(
-                    log, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths), e -> {
+                    log, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths, err), e -> {
                         stopped[0] |= e instanceof CampaignStopped;
                         progress.accept(e);
                     });

@@ -199,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
             throw new UsageException("campaign " + id + " already exists in " + runsDir.path
                     + "; continue it with --resume " + id + " or choose another --campaign");
         }
-        return new Prepared(id, new CampaignSnapshot(campaign, models), paths.catalog(campaign), paths.library());
+        return new Prepared(id, new CampaignSnapshot(campaign, models), paths.catalog(campaign), paths.library(err()));
     }
 
     private Prepared prepareResume() {
@@ -207,7 +207,11 @@ final class RunCommand implements Callable<Integer> {
         String id = db.toAbsolutePath().getParent().getFileName().toString();
         RecordedCampaign recorded = RecordedCampaign.read(db);
         CampaignSnapshot snapshot = recorded.snapshot();
-        return new Prepared(id, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths));
+        return new Prepared(id, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths, err()));
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
     }
 
     private CampaignStarted started(Prepared p, CampaignSetup setup) {

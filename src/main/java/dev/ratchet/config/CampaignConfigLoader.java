@@ -11,9 +11,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.ratchet.text.StrictUtf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +54,7 @@ public final class CampaignConfigLoader {
     public static CampaignConfig load(Path file) {
         String text;
         try {
-            text = Files.readString(file);
+            text = StrictUtf8.read(file);
         } catch (NoSuchFileException e) {
             throw new CampaignConfigException(file + ": no such config file", e);
         } catch (IOException e) {

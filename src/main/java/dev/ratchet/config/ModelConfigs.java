@@ -2,10 +2,9 @@ package dev.ratchet.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ratchet.config.ModelConfig.Provider;
+import dev.ratchet.text.StrictUtf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +32,7 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
     public static ModelConfigs load(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = StrictUtf8.read(file);
         } catch (NoSuchFileException e) {
             throw new ModelConfigException(file + ": no such file", e);
         } catch (IOException e) {

@@ -24,20 +24,6 @@ public final class StaticGate {
     public static final List<String> RULES = List.of(
             "schema", "applies", "trigger", "size", "library-cap", "no-secrets", "no-harness-instructions", "distinct");
 
-    /** Shapes of credentials; a match is reported by kind, never by value. */
-    private static final List<Named> SECRETS = List.of(
-            new Named("an OpenAI- or Anthropic-style key", Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}")),
-            new Named("an AWS access key id", Pattern.compile("\\bAKIA[0-9A-Z]{16}\\b")),
-            new Named("a GitHub token", Pattern.compile("\\bgh[pousr]_[A-Za-z0-9]{30,}")),
-            new Named("a Slack token", Pattern.compile("\\bxox[abprs]-[A-Za-z0-9-]{10,}")),
-            new Named("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{30,}")),
-            new Named("a private key", Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----")),
-            new Named("a bearer token", Pattern.compile("(?i)\\bbearer\\s+[A-Za-z0-9_\\-.=]{20,}")),
-            new Named(
-                    "a credential assignment",
-                    Pattern.compile("(?i)\\b(api[_-]?key|secret|password|passwd|token)[\"']?\\s*[:=]\\s*[\"']?"
-                            + "(?=[A-Za-z0-9_\\-./+]*\\d)[A-Za-z0-9_\\-./+]{12,}")));
-
     /** Text aimed at the harness, the gate or specific tasks rather than at solving tasks. */
     private static final List<Named> HARNESS = List.of(
             new Named(
@@ -51,7 +37,7 @@ public final class StaticGate {
                             + "|\\bratchet\\b|\\bproposer\\b|\\bregression budget\\b|\\bconfirm split\\b"
                             + "|\\byou are being (tested|evaluated|graded)\\b|\\bbenchmark\\b")),
             new Named("names the task or episode id", Pattern.compile("(?i)\\b(task id|episode id|episode:)")),
-            new Named("names a specific task instance", Pattern.compile("[A-Za-z0-9_.()\\-,]+@\\d+/d\\d+")));
+            new Named("names a specific task instance", Pattern.compile("[\\p{L}\\p{M}\\p{Nd}_.()\\-,]+@\\d+/d\\d+")));
 
     private static final Set<String> GENERIC_TRIGGERS = Set.of(
             "always",
@@ -115,7 +101,7 @@ public final class StaticGate {
                     "the library would hold " + learned + " learned skills; the cap is " + limits.maxSkills()
                             + " (modify or remove one instead)");
         }
-        Optional<String> secret = firstMatch(SECRETS, edit);
+        Optional<String> secret = SecretShapes.firstKind(texts(edit));
         if (secret.isPresent()) {
             return fail("no-secrets", "the edit contains what looks like " + secret.get());
         }
@@ -180,12 +166,17 @@ public final class StaticGate {
         return !Edits.EDIT_SECTION.equals(edit.op());
     }
 
-    private static Optional<String> firstMatch(List<Named> patterns, Edit edit) {
+    private static List<String> texts(Edit edit) {
         List<String> texts = new ArrayList<>();
         Stream.of(edit.target(), edit.description(), edit.trigger(), edit.content())
                 .filter(Objects::nonNull)
                 .forEach(texts::add);
         texts.addAll(edit.tags());
+        return texts;
+    }
+
+    private static Optional<String> firstMatch(List<Named> patterns, Edit edit) {
+        List<String> texts = texts(edit);
         for (Named n : patterns) {
             for (String text : texts) {
                 if (n.pattern().matcher(text).find()) {

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,20 @@ public final class PromptSections {
             }
         }
         return found.stream().map(Ordered::section).toList();
+    }
+
+    /** The file that defines each section in {@code dir}, by section name, so messages can name it. */
+    public static Map<String, Path> files(Path dir) {
+        Map<String, Path> files = new TreeMap<>();
+        for (Path file : SkillFiles.markdownFiles(dir)) {
+            Matcher m = PREFIXED.matcher(SkillFiles.stem(file.getFileName().toString()));
+            files.putIfAbsent(
+                    m.matches()
+                            ? m.group(2)
+                            : SkillFiles.stem(file.getFileName().toString()),
+                    file);
+        }
+        return files;
     }
 
     /** A section file and where it goes: files without a prefix or order field come last, by name. */

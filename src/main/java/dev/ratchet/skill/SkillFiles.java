@@ -2,6 +2,7 @@ package dev.ratchet.skill;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ratchet.text.StrictUtf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,7 @@ public final class SkillFiles {
 
     static String readText(Path file) {
         try {
-            return Files.readString(file, StandardCharsets.UTF_8);
+            return StrictUtf8.read(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

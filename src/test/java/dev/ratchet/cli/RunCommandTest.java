@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +75,18 @@ class RunCommandTest {
                 runs.toString());
         assertEquals(2, again.exitCode(), "an existing campaign is never overwritten: " + again.all());
         assertTrue(again.err().contains("--resume small-1"), again.err());
+    }
+
+    /** A temporary file is created 0600 whatever the umask; the report must be as readable as the summary. */
+    @Test
+    void theReportIsAsReadableAsTheSummary() throws IOException {
+        SmallProject project = SmallProject.create(dir);
+        Cli cli = project.run();
+        assertEquals(0, cli.exitCode(), cli.all());
+        Path folder = project.runs().resolve("c");
+        Set<PosixFilePermission> summary = Files.getPosixFilePermissions(folder.resolve("summary.txt"));
+        Set<PosixFilePermission> report = Files.getPosixFilePermissions(folder.resolve("report.html"));
+        assertTrue(report.containsAll(summary), "report.html " + report + ", summary.txt " + summary);
     }
 
     @Test

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The environment library stands alone: it depends on the JDK and Jackson only. */
+/**
+ * The environment library stands alone: it depends on the JDK, Jackson and the text leaf only (the
+ * strict UTF-8 reading that every file a person writes goes through, suites included).
+ */
 class EnvArchitectureTest {
 
     @Test
@@ -20,7 +23,7 @@ class EnvArchitectureTest {
                 .resideInAPackage("dev.ratchet.env..")
                 .should()
                 .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "com.fasterxml.jackson..", "dev.ratchet.env..")
+                .resideInAnyPackage("java..", "com.fasterxml.jackson..", "dev.ratchet.env..", "dev.ratchet.text..")
                 .check(classes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.ratchet.env.compose;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,8 +31,9 @@ public record CompositeId(String name, Operator operator, List<CompositeId> chil
         return operator != null;
     }
 
-    /** Parses an id; the message of a failure names the position. */
-    public static CompositeId parse(String text) {
+    /** Parses an id, in NFC as suite task ids are; the message of a failure names the position. */
+    public static CompositeId parse(String written) {
+        String text = Normalizer.normalize(written, Normalizer.Form.NFC);
         Parser parser = new Parser(text);
         CompositeId id = parser.id();
         parser.skipSpaces();
@@ -64,8 +66,8 @@ public record CompositeId(String name, Operator operator, List<CompositeId> chil
         CompositeId id() {
             skipSpaces();
             int start = at;
-            while (at < text.length() && nameChar(text.charAt(at))) {
-                at++;
+            while (at < text.length() && nameChar(text.codePointAt(at))) {
+                at += Character.charCount(text.codePointAt(at));
             }
             if (start == at) {
                 throw error(at < text.length() ? "unexpected '" + text.charAt(at) + "'" : "an id is missing");
@@ -108,8 +110,13 @@ public record CompositeId(String name, Operator operator, List<CompositeId> chil
                     "cannot read environment id '" + text + "' at position " + (at + 1) + ": " + problem);
         }
 
-        private static boolean nameChar(char c) {
-            return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '/' || c == '*';
+        /** Letters and digits of any script with their combining marks, as suite task ids allow. */
+        private static boolean nameChar(int c) {
+            int type = Character.getType(c);
+            boolean mark = type == Character.NON_SPACING_MARK
+                    || type == Character.COMBINING_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK;
+            return Character.isLetterOrDigit(c) || mark || c == '.' || c == '_' || c == '-' || c == '/' || c == '*';
         }
     }
 }

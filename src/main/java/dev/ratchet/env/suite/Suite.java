@@ -2,9 +2,9 @@ package dev.ratchet.env.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ratchet.env.Environment;
+import dev.ratchet.text.StrictUtf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,12 +42,12 @@ public final class Suite {
                     0,
                     null,
                     "a suite file is named <suite>.jsonl, the suite name made of"
-                            + " letters, digits, '.', '_' and '-'");
+                            + " ASCII letters, digits, '.', '_' and '-'");
         }
         String name = fileName.substring(0, fileName.length() - ".jsonl".length());
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            lines = StrictUtf8.read(file).lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read suite " + file + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -15,7 +16,10 @@ import java.util.regex.PatternSyntaxException;
 final class SuiteLine {
 
     private static final Set<String> FIELDS = Set.of("id", "prompt", "expected", "verifier", "tolerance", "tags");
-    private static final String ID = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    /** Letters and digits of any script (a mark may follow a letter), '.', '_' and '-'. */
+    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{Nd}][\\p{L}\\p{M}\\p{Nd}._-]*");
+
+    private static final Pattern ID_CHAR = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}._-]");
 
     private final Path file;
     private final int line;
@@ -43,10 +47,7 @@ final class SuiteLine {
                 throw fail(name, "unknown field (expected id, prompt, expected, verifier, tolerance, tags)");
             }
         }
-        String id = text(node, "id");
-        if (!id.matches(ID)) {
-            throw fail("id", "'" + id + "' must be letters, digits, '.', '_' or '-', starting with a letter or digit");
-        }
+        String id = id(text(node, "id"));
         String prompt = text(node, "prompt");
         String verifierName = text(node, "verifier");
         Verifier verifier = Verifier.parse(verifierName);
@@ -64,6 +65,43 @@ final class SuiteLine {
                             + " '0' and 'I do not know'), so it cannot tell a wrong answer");
         }
         return task;
+    }
+
+    /**
+     * The id in NFC, so that an accent typed precomposed or combining is one id. Separators, control
+     * and format characters are refused: ids appear in prompts, in the log and in {@code <suite>/<id>}.
+     */
+    private String id(String raw) {
+        String id = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        if (ID.matcher(id).matches()) {
+            return id;
+        }
+        String rule = "an id is letters and digits of any script, '.', '_' and '-', starting with a letter or digit";
+        int[] chars = id.codePoints().toArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (!ID_CHAR.matcher(Character.toString(chars[i])).matches()) {
+                throw fail(
+                        "id", "'" + shown(id) + "' holds " + code(chars[i]) + " at character " + (i + 1) + "; " + rule);
+            }
+        }
+        throw fail("id", "'" + shown(id) + "': " + rule);
+    }
+
+    /** The id with the characters a terminal would not show written as U+XXXX. */
+    private static String shown(String id) {
+        StringBuilder out = new StringBuilder();
+        id.codePoints().forEach(c -> out.append(invisible(c) ? code(c) : Character.toString(c)));
+        return out.toString();
+    }
+
+    private static boolean invisible(int c) {
+        return Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT
+                || (Character.isSpaceChar(c) && c != ' ');
+    }
+
+    private static String code(int c) {
+        return String.format("U+%04X", c);
     }
 
     private Expected expected(JsonNode node, Verifier verifier) {

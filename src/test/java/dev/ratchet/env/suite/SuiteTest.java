@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.env.Environment;
+import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.FailureKind;
 import dev.ratchet.env.Instance;
 import java.io.IOException;
@@ -122,6 +123,56 @@ class SuiteTest {
         }
         assertTrue(e.getMessage().startsWith(file + ":" + line + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
+    void idsMayBeLettersAndDigitsOfAnyScript() throws IOException {
+        Path file = write(
+                "quiz.jsonl",
+                task("unicode-é", "\"1\"", "exact", ""),
+                task("日本語.2", "\"2\"", "exact", ""),
+                task("हिंदी_٣", "\"3\"", "exact", ""),
+                task("𝔸-supplementary", "\"4\"", "exact", ""));
+        List<String> ids =
+                Suite.load(file).tasks().stream().map(Environment::id).toList();
+        assertEquals(List.of("quiz/unicode-é", "quiz/日本語.2", "quiz/हिंदी_٣", "quiz/𝔸-supplementary"), ids);
+        EnvironmentCatalog catalog = EnvironmentCatalog.builtIn().withSuites(List.of(Suite.load(file)));
+        for (String id : ids) {
+            assertEquals(id, catalog.resolve(id).id(), "a config can name " + id);
+            assertEquals(
+                    "par(" + id + ",strings.reverse)",
+                    catalog.resolve("par(" + id + ",strings.reverse)").id());
+        }
+    }
+
+    @Test
+    void idsAreNormalisedToNfcSoOneSpellingIsOneId() throws IOException {
+        String decomposed = "unicode-e\u0301";
+        Environment task = only(task(decomposed, "\"1\"", "exact", ""));
+        assertEquals("s/unicode-é", task.id());
+        assertError(
+                2,
+                "id",
+                "duplicate id 'unicode-é'",
+                task("unicode-é", "\"1\"", "exact", ""),
+                task(decomposed, "\"2\"", "exact", ""));
+        EnvironmentCatalog catalog = EnvironmentCatalog.builtIn()
+                .withSuites(List.of(Suite.load(write("s.jsonl", task("unicode-é", "\"1\"", "exact", "")))));
+        assertEquals("s/unicode-é", catalog.resolve("s/unicode-e\u0301").id(), "a config spelt the other way finds it");
+    }
+
+    @Test
+    void idsRefuseSeparatorsControlCharactersAndWhitespace() throws IOException {
+        assertError(1, "id", "U+0020", task("two words", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+0009", task("tab\\tbed", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+00A0", task("no\u00a0break", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+2028", task("line\\u2028sep", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+0007", task("bell\\u0007", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+200D", task("zero\u200dwidth", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+002F", task("a/b", "\"1\"", "exact", ""));
+        assertError(1, "id", "U+003A", task("a:b", "\"1\"", "exact", ""));
+        assertError(1, "id", "starting with a letter or digit", task("-a", "\"1\"", "exact", ""));
+        assertError(1, "id", "starting with a letter or digit", task("\u0301a", "\"1\"", "exact", ""));
     }
 
     @Test
