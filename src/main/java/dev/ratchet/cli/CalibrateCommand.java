@@ -77,7 +77,11 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
             throw new UsageException(config + ": environments: calibration needs at least one built-in environment"
                     + " (the simulator's ground truth does not cover task suites)");
         }
-        GateBench bench = new GateBench(campaign, modelsFile.models(), paths.catalog(campaign), paths.library());
+        GateBench bench = new GateBench(
+                campaign,
+                modelsFile.models(),
+                paths.catalog(campaign),
+                paths.library(spec.commandLine().getErr()));
         PrintWriter err = spec.commandLine().getErr();
         Calibration.Result r = new Calibration(bench).run(decisions, line -> {
             err.println("calibrate: " + line);
