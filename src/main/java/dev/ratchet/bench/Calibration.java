@@ -26,7 +26,11 @@ public final class Calibration {
 
     /** The pooled judgements and costs. */
     public record Result(
-            int campaigns, List<GroundTruth.Judged> judged, List<Integer> callsPerDecision, List<Earlier> earlier) {}
+            int campaigns,
+            List<GroundTruth.Judged> judged,
+            List<Integer> callsPerDecision,
+            List<Integer> placeboCallsPerDecision,
+            List<Earlier> earlier) {}
 
     /** A candidate as the earlier rule (best of K on one 36-item probe, net at least 1) would have judged it. */
     public record Earlier(GroundTruth.Judged judged, boolean promoted) {}
@@ -34,11 +38,13 @@ public final class Calibration {
     public Result run(int decisions, Consumer<String> progress) {
         List<GroundTruth.Judged> judged = new ArrayList<>();
         List<Integer> calls = new ArrayList<>();
+        List<Integer> placeboCalls = new ArrayList<>();
         List<Earlier> earlier = new ArrayList<>();
         int campaigns = 0;
         while (calls.size() < decisions) {
             GateBench.Campaign c = bench.campaign(campaigns++);
-            Map<Integer, Integer> perDecision = gateCalls(c.events());
+            Map<Integer, Integer> perDecision = gateCalls(c.events(), false);
+            Map<Integer, Integer> placeboPerDecision = gateCalls(c.events(), true);
             Map<Integer, String> earlierPicks = earlierRule(c.events());
             for (GroundTruth.Judged j : c.run().truth().candidates()) {
                 judged.add(j);
@@ -49,17 +55,25 @@ public final class Calibration {
             c.events().stream()
                     .filter(GateDecided.class::isInstance)
                     .map(e -> ((GateDecided) e).iteration())
-                    .forEach(i -> calls.add(perDecision.getOrDefault(i, 0)));
+                    .forEach(i -> {
+                        calls.add(perDecision.getOrDefault(i, 0));
+                        placeboCalls.add(placeboPerDecision.getOrDefault(i, 0));
+                    });
             progress.accept("campaign " + campaigns + ": " + calls.size() + "/" + decisions + " decisions");
         }
-        return new Result(campaigns, judged, calls, earlier);
+        return new Result(campaigns, judged, calls, placeboCalls, earlier);
     }
 
-    /** Agent calls the gate made per iteration: baseline, candidate and placebo episodes. */
-    private static Map<Integer, Integer> gateCalls(List<Event> events) {
+    /**
+     * Agent calls the gate made per iteration: the baseline's and the candidates' ({@code placebo}
+     * false), or the placebo's alone, which measures the gate rather than deciding anything.
+     */
+    private static Map<Integer, Integer> gateCalls(List<Event> events, boolean placebo) {
         Map<Integer, Integer> calls = new HashMap<>();
         for (Event e : events) {
-            if (e instanceof EpisodeScored s && "gate".equals(s.split())) {
+            if (e instanceof EpisodeScored s
+                    && "gate".equals(s.split())
+                    && s.episodeId().contains("/placebo@") == placebo) {
                 calls.merge(s.iteration(), 1, Integer::sum);
             }
         }
@@ -76,8 +90,12 @@ public final class Calibration {
         Map<String, List<Boolean>> runs = new HashMap<>();
         for (Event e : events) {
             if (e instanceof EpisodeScored s && "gate".equals(s.split()) && s.sample() == 0) {
-                String tag = s.episodeId().split("/")[1];
-                List<Boolean> got = runs.computeIfAbsent(s.iteration() + "/" + tag, k -> new ArrayList<>());
+                String[] tag = s.episodeId().split("/")[1].split("@");
+                if (!tag[1].startsWith("screen.")) {
+                    continue;
+                }
+                String arm = tag[0];
+                List<Boolean> got = runs.computeIfAbsent(s.iteration() + "/" + arm, k -> new ArrayList<>());
                 if (got.size() < 36) {
                     got.add(s.passed());
                 }

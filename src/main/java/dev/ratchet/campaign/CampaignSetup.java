@@ -75,7 +75,9 @@ public final class CampaignSetup implements AutoCloseable {
                 ? new SimulatedWorld(
                         simulatorSeed(agentConfig, proposerConfig),
                         catalog::resolve,
-                        SimulatedWorld.Settings.defaults().withEnvIds(baseIds(config, catalog)))
+                        SimulatedWorld.Settings.defaults()
+                                .withEnvIds(baseIds(config, catalog))
+                                .withDeterministic(deterministic(agentConfig)))
                 : null;
         ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)));
         return new CampaignSetup(
@@ -198,6 +200,11 @@ public final class CampaignSetup implements AutoCloseable {
 
     private static long simulatorSeed(ModelConfig agent, ModelConfig proposer) {
         return agent.provider() == ModelConfig.Provider.SIMULATED ? agent.seed() : proposer.seed();
+    }
+
+    /** {@code options: {deterministic: true}} on a simulated agent: the simulator at temperature 0. */
+    static boolean deterministic(ModelConfig c) {
+        return c.options() != null && c.options().path("deterministic").asBoolean(false);
     }
 
     private static String role(ModelConfig c) {

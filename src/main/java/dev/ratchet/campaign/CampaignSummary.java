@@ -39,7 +39,15 @@ public record CampaignSummary(
         rejections = List.copyOf(rejections);
     }
 
-    public record Promotion(int iteration, String candidateId, String edit, int net, int fixes, int regressions) {}
+    /** A promotion; {@code gain} is stage 2's estimate with its interval (null in logs of the earlier gate). */
+    public record Promotion(
+            int iteration,
+            String candidateId,
+            String edit,
+            int net,
+            int fixes,
+            int regressions,
+            GateDecided.Gain gain) {}
 
     public record Rejection(int iteration, String candidateId, String reason) {}
 
@@ -47,6 +55,10 @@ public record CampaignSummary(
     public record Accuracy(int passedBefore, int totalBefore, int passedAfter, int totalAfter) {
         String render() {
             return percent(passedBefore, totalBefore) + " -> " + percent(passedAfter, totalAfter);
+        }
+
+        boolean hasMeasurements() {
+            return totalBefore > 0 || totalAfter > 0;
         }
 
         private static String percent(int passed, int total) {
@@ -117,8 +129,8 @@ public record CampaignSummary(
                 ? "?"
                 : proposal.edit().op() + " " + proposal.edit().target();
         return v == null
-                ? new Promotion(p.iteration(), p.candidateId(), edit, 0, 0, 0)
-                : new Promotion(p.iteration(), p.candidateId(), edit, v.net(), v.fixes(), v.regressions());
+                ? new Promotion(p.iteration(), p.candidateId(), edit, 0, 0, 0, null)
+                : new Promotion(p.iteration(), p.candidateId(), edit, v.net(), v.fixes(), v.regressions(), v.gain());
     }
 
     private static int[] count(List<ItemResult> results) {
@@ -150,15 +162,20 @@ public record CampaignSummary(
                 + (stopDetail.isEmpty() ? "" : " (" + stopDetail + ")"));
         out.add("promotions: " + promotions.size());
         for (Promotion p : promotions) {
+            String evidence = p.gain() == null
+                    ? String.format(
+                            Locale.ROOT, "net %+d (%d fixes, %d regressions)", p.net(), p.fixes(), p.regressions())
+                    : String.format(
+                            Locale.ROOT,
+                            "gain %+.1f points, 95%% interval [%+.1f, %+.1f], over %d fresh items (%d better, %d worse)",
+                            100 * p.gain().mean(),
+                            100 * p.gain().low(),
+                            100 * p.gain().high(),
+                            p.gain().items(),
+                            p.fixes(),
+                            p.regressions());
             out.add(String.format(
-                    Locale.ROOT,
-                    "  iteration %d %s %s: net %+d (%d fixes, %d regressions)",
-                    p.iteration(),
-                    p.candidateId(),
-                    p.edit(),
-                    p.net(),
-                    p.fixes(),
-                    p.regressions()));
+                    Locale.ROOT, "  iteration %d %s %s: %s", p.iteration(), p.candidateId(), p.edit(), evidence));
         }
         out.add("rejections: " + rejections.size());
         for (Rejection r : rejections) {
@@ -166,7 +183,10 @@ public record CampaignSummary(
         }
         out.add("accuracy, first -> last measurement:");
         out.add("  train (batch):          " + train.render());
-        out.add("  probe (baseline re-run): " + probe.render());
+        if (probe.hasMeasurements()) {
+            // Only logs of the earlier single-probe gate re-ran the baseline on a fixed probe.
+            out.add("  probe (baseline re-run): " + probe.render());
+        }
         out.add("  confirm:                " + confirm.render());
         return out;
     }

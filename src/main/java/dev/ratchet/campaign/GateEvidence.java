@@ -51,6 +51,15 @@ final class GateEvidence {
             return Estimate.of(differences());
         }
 
+        /** Paired items of the environment with the fewest, out of {@code environments} (0 if one has none). */
+        int smallestEnvironment(int environments) {
+            java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+            items.forEach(i -> counts.merge(i.envId(), 1, Integer::sum));
+            return counts.size() < environments
+                    ? 0
+                    : counts.values().stream().mapToInt(Integer::intValue).min().orElse(0);
+        }
+
         /** Items the candidate passed more often than the baseline. */
         int better() {
             return (int) items.stream().filter(i -> i.difference() > 0).count();
@@ -61,18 +70,19 @@ final class GateEvidence {
         }
     }
 
-    Paired paired(List<Instance> stageItems, String tag) {
+    Paired paired(List<GateItems.Item> stageItems, String arm) {
         List<Item> out = new ArrayList<>();
         int infra = 0;
-        for (Instance instance : stageItems) {
-            List<String> base = outcomes("baseline", instance);
-            List<String> cand = outcomes(tag, instance);
+        for (GateItems.Item item : stageItems) {
+            Instance instance = item.instance();
+            List<String> base = outcomes(GateStep.tag("baseline", item), instance);
+            List<String> cand = outcomes(GateStep.tag(arm, item), instance);
             ItemState b = ItemState.of(base);
             ItemState c = ItemState.of(cand);
             if (b == ItemState.INFRA || c == ItemState.INFRA) {
                 infra++;
             } else {
-                out.add(new Item(instance.id(), instance.envId(), b, c, fraction(cand) - fraction(base)));
+                out.add(new Item(instance.id(), item.group(), b, c, fraction(cand) - fraction(base)));
             }
         }
         return new Paired(out, infra);

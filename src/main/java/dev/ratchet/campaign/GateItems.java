@@ -41,13 +41,27 @@ final class GateItems {
         }
     }
 
+    /**
+     * One drawn item: its place in the decision ({@code stage.j}), which names its episodes so that a
+     * suite task drawn twice is two observations; the instance; and its group for the per-environment
+     * guard (the environment id, or {@code <suite>/*} for a suite's tasks).
+     */
+    record Item(String place, Instance instance, String group) {}
+
     /** Items {@code from .. from + count - 1} of a stage of an iteration's decision. */
-    List<Instance> draw(int iteration, String stage, int from, int count) {
-        List<Instance> out = new ArrayList<>(count);
+    List<Item> draw(int iteration, String stage, int from, int count) {
+        List<Item> out = new ArrayList<>(count);
         for (int j = from; j < from + count; j++) {
-            out.add(item(iteration, stage, j));
+            Instance instance = item(iteration, stage, j);
+            out.add(new Item(
+                    stage + "." + j, instance, held.contains(instance.id()) ? suiteOf(instance) : instance.envId()));
         }
         return out;
+    }
+
+    /** How many environments the draws come from (a suite's tasks count as environments of their own). */
+    int environments() {
+        return (int) weighted.stream().distinct().count();
     }
 
     /** Whether an instance of a finite suite (drawn from the probe split, so possibly seen before). */
@@ -77,13 +91,26 @@ final class GateItems {
         throw new IllegalStateException("could not draw a fresh instance of " + id + " in " + (REDRAWS + 1) + " draws");
     }
 
+    /** A task of the suite from the probe split; from the other splits when the probe holds none (a tiny suite). */
     private Instance suiteTask(String suite, Rng rng) {
-        List<Instance> tasks = splits.probe().stream()
-                .filter(i -> i.envId().startsWith(suite + "/"))
-                .toList();
+        List<Instance> tasks = ofSuite(splits.probe(), suite);
         if (tasks.isEmpty()) {
-            throw new IllegalStateException("suite " + suite + " has no task in the probe split to gate on");
+            tasks = new ArrayList<>(ofSuite(splits.train(), suite));
+            tasks.addAll(ofSuite(splits.confirm(), suite));
+        }
+        if (tasks.isEmpty()) {
+            throw new IllegalStateException("suite " + suite + " has no task in any split to gate on");
         }
         return rng.pick(tasks);
+    }
+
+    /** A suite task's group for the guard: {@code <suite>/*}, as the campaign's config names it. */
+    private static String suiteOf(Instance instance) {
+        String id = instance.envId();
+        return id.substring(0, id.indexOf('/')) + "/*";
+    }
+
+    private static List<Instance> ofSuite(List<Instance> split, String suite) {
+        return split.stream().filter(i -> i.envId().startsWith(suite + "/")).toList();
     }
 }

@@ -1,7 +1,6 @@
 package dev.ratchet.campaign;
 
 import dev.ratchet.config.CampaignConfigParts;
-import dev.ratchet.env.Instance;
 import dev.ratchet.gate.EnvironmentGuard;
 import dev.ratchet.gate.SequentialTest;
 import dev.ratchet.log.event.CandidateProposed;
@@ -41,6 +40,7 @@ final class GateStep {
                 config.futilityBeta(),
                 config.minEffect() / 100,
                 config.minItems(),
+                config.minEnvItems(),
                 config.maxItems());
         this.guard = new EnvironmentGuard(config.guardAlpha(), config.regressionMargin() / 100);
     }
@@ -56,7 +56,7 @@ final class GateStep {
             return new Action.Emit(List.of(LibrarySnapshots.snapshot(placebo.get(), it.libraryVersion())));
         }
         List<Candidate> candidates = candidates(state);
-        List<Instance> screenItems = items.draw(it.number(), SCREEN, 0, config.screenItems());
+        List<GateItems.Item> screenItems = items.draw(it.number(), SCREEN, 0, config.screenItems());
         List<EpisodeRequest> missing = missing(it, screenItems, candidates);
         if (!missing.isEmpty()) {
             return new Action.RunEpisodes(missing);
@@ -75,14 +75,14 @@ final class GateStep {
             if (active.isEmpty()) {
                 break;
             }
-            List<Instance> chunkItems = items.draw(it.number(), "confirm-" + chunk, 0, config.chunkItems());
+            List<GateItems.Item> chunkItems = items.draw(it.number(), "confirm-" + chunk, 0, config.chunkItems());
             missing = missing(
                     it, chunkItems, active.stream().map(Confirmed::candidate).toList());
             if (!missing.isEmpty()) {
                 return new Action.RunEpisodes(missing);
             }
             for (Confirmed c : active) {
-                c.add(evidence.paired(chunkItems, c.candidate().tag()), test);
+                c.add(evidence.paired(chunkItems, c.candidate().tag()), test, items.environments());
             }
         }
         return new Action.Emit(new GateVerdicts(config, guard).decide(it, screened, confirmed));
@@ -104,6 +104,11 @@ final class GateStep {
         placeboLibrary(state)
                 .ifPresent(lib -> out.add(new Candidate(placeboId(it.number()), PLACEBO_TAG, lib.version(), true)));
         return out;
+    }
+
+    /** The episode-id tag of an arm on an item: {@code cand-2@screen.17}, {@code baseline@confirm-0.5}. */
+    static String tag(String arm, GateItems.Item item) {
+        return arm + "@" + item.place();
     }
 
     /** {@code cand-2} for candidate {@code i3-c2}. */
@@ -150,7 +155,8 @@ final class GateStep {
         return out;
     }
 
-    private List<EpisodeRequest> missing(IterationState it, List<Instance> stageItems, List<Candidate> candidates) {
+    private List<EpisodeRequest> missing(
+            IterationState it, List<GateItems.Item> stageItems, List<Candidate> candidates) {
         List<EpisodeRequest> out = new ArrayList<>();
         addMissing(it, stageItems, "baseline", "baseline", it.libraryVersion(), out);
         for (Candidate c : candidates) {
@@ -161,14 +167,15 @@ final class GateStep {
 
     private void addMissing(
             IterationState it,
-            List<Instance> stageItems,
-            String tag,
+            List<GateItems.Item> stageItems,
+            String arm,
             String phase,
             String version,
             List<EpisodeRequest> out) {
-        for (Instance instance : stageItems) {
+        for (GateItems.Item item : stageItems) {
             for (int s = 0; s < config.samplesPerItem(); s++) {
-                EpisodeRequest r = EpisodeRequest.of(it.number(), tag, phase, "gate", instance, version, s);
+                EpisodeRequest r =
+                        EpisodeRequest.of(it.number(), tag(arm, item), phase, "gate", item.instance(), version, s);
                 if (it.episode(r.episodeId()).isEmpty()) {
                     out.add(r);
                 }
@@ -189,9 +196,9 @@ final class GateStep {
             this.candidate = candidate;
         }
 
-        void add(GateEvidence.Paired more, SequentialTest test) {
+        void add(GateEvidence.Paired more, SequentialTest test, int environments) {
             paired = paired.plus(more);
-            result = test.run(paired.differences());
+            result = test.run(paired.differences(), paired.smallestEnvironment(environments));
         }
 
         boolean stopped() {

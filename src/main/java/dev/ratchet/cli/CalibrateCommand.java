@@ -152,7 +152,8 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
                 GroundTruth.Judged::promoted));
         out.add(gainRatio(promoted));
         out.add(share("placebo", "placebo pass rate:", placebo, GroundTruth.Judged::passedGate));
-        out.add(calls(r.callsPerDecision()));
+        out.add(calls("calls", "agent calls per decision (baseline and candidates):", r.callsPerDecision()));
+        out.add(calls("placeboCalls", "placebo's own agent calls per decision:", r.placeboCallsPerDecision()));
         List<Calibration.Earlier> earlier = r.earlier();
         List<GroundTruth.Judged> earlierPromoted = earlier.stream()
                 .filter(Calibration.Earlier::promoted)
@@ -214,16 +215,15 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
         });
     }
 
-    private static Figure calls(List<Integer> perDecision) {
+    private static Figure calls(String key, String label, List<Integer> perDecision) {
         List<Integer> sorted = new ArrayList<>(perDecision);
         Collections.sort(sorted);
         int median = sorted.isEmpty() ? 0 : sorted.get((sorted.size() - 1) / 2);
         int p90 = sorted.isEmpty() ? 0 : sorted.get((int) Math.ceil(0.9 * sorted.size()) - 1);
-        return new Figure(
-                "calls", pad("agent calls per decision:") + "median " + median + ", 90th percentile " + p90, n -> {
-                    n.put("median", median);
-                    n.put("p90", p90);
-                });
+        return new Figure(key, pad(label) + "median " + median + ", 90th percentile " + p90, n -> {
+            n.put("median", median);
+            n.put("p90", p90);
+        });
     }
 
     private static String pad(String label) {

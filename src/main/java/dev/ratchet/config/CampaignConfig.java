@@ -68,6 +68,17 @@ public record CampaignConfig(
             throw new IllegalArgumentException("gate.finalists: at most candidates (" + candidates
                     + ") can be forwarded, got " + gate.finalists());
         }
+        double smallest = smallestShare(environments, suites);
+        if (gate.minEnvItems() > smallest * gate.maxItems()) {
+            throw new IllegalArgumentException(String.format(
+                    java.util.Locale.ROOT,
+                    "gate.min-env-items: the smallest environment's share (%.1f%%) of gate.max-items (%d) is about %d"
+                            + " items, fewer than %d; lower gate.min-env-items or raise gate.max-items",
+                    100 * smallest,
+                    gate.maxItems(),
+                    (long) Math.floor(smallest * gate.maxItems()),
+                    gate.minEnvItems()));
+        }
         if (environments.isEmpty() && splits.probe() < gate.screenItems()) {
             throw new IllegalArgumentException("splits.probe: a campaign on suites alone gates on the probe split's"
                     + " tasks, so it must hold at least gate.screen-items (" + gate.screenItems() + "), got "
@@ -227,6 +238,17 @@ public record CampaignConfig(
     /** The config as kebab-case JSON, as recorded in the campaign's start event. Holds no secrets. */
     public JsonNode toJson() {
         return Json.frozen(SNAPSHOT.valueToTree(this));
+    }
+
+    /** The smallest share an environment (or a suite, weighted as the lightest environment) has of gate items. */
+    private static double smallestShare(List<EnvironmentShare> environments, List<SuiteShare> suites) {
+        double lightest = environments.stream()
+                .mapToDouble(EnvironmentShare::weight)
+                .min()
+                .orElse(1);
+        double total =
+                environments.stream().mapToDouble(EnvironmentShare::weight).sum() + lightest * suites.size();
+        return total <= 0 ? 1 : lightest / total;
     }
 
     private static CampaignConfigParts.Gate resolved(CampaignConfigParts.Gate gate, int candidates) {

@@ -53,7 +53,7 @@ public final class CampaignConfigParts {
      * tests each finalist sequentially on new items, {@code chunkItems} at a time, at {@code alpha}
      * (split over the finalists), stopping for success, for futility (gain shown below {@code
      * minEffect} points at {@code futilityBeta}) or at {@code maxItems}, never before {@code
-     * minItems}. The guard rejects an edit that regresses an environment by {@code
+     * minItems}, and for success not before every environment has {@code minEnvItems}. The guard rejects an edit that regresses an environment by {@code
      * regressionMargin} points or more at {@code guardAlpha}. {@code placebo} adds a null edit.
      */
     public record Gate(
@@ -64,6 +64,7 @@ public final class CampaignConfigParts {
             double futilityBeta,
             double minEffect,
             int minItems,
+            int minEnvItems,
             int maxItems,
             int chunkItems,
             double regressionMargin,
@@ -72,10 +73,11 @@ public final class CampaignConfigParts {
         public static final int DEFAULT_SCREEN_ITEMS = 144;
         public static final int DEFAULT_FINALISTS = 1;
         public static final double DEFAULT_ALPHA = 0.01;
-        public static final double DEFAULT_FUTILITY_BETA = 0.05;
+        public static final double DEFAULT_FUTILITY_BETA = 0.2;
         public static final double DEFAULT_MIN_EFFECT = 2.5;
         public static final int DEFAULT_MIN_ITEMS = 240;
-        public static final int DEFAULT_MAX_ITEMS = 1500;
+        public static final int DEFAULT_MIN_ENV_ITEMS = 120;
+        public static final int DEFAULT_MAX_ITEMS = 1200;
         public static final int DEFAULT_CHUNK_ITEMS = 120;
         public static final double DEFAULT_REGRESSION_MARGIN = 5;
         public static final double DEFAULT_GUARD_ALPHA = 0.05;
@@ -101,6 +103,7 @@ public final class CampaignConfigParts {
             }
             atLeast("gate.chunk-items", chunkItems, 1);
             atLeast("gate.min-items", minItems, 1);
+            atLeast("gate.min-env-items", minEnvItems, 0);
             if (maxItems < minItems) {
                 throw new IllegalArgumentException("gate.max-items: must be at least gate.min-items (" + minItems
                         + "), the sample no stop comes before, got " + maxItems);
@@ -116,6 +119,7 @@ public final class CampaignConfigParts {
                     DEFAULT_FUTILITY_BETA,
                     DEFAULT_MIN_EFFECT,
                     DEFAULT_MIN_ITEMS,
+                    DEFAULT_MIN_ENV_ITEMS,
                     DEFAULT_MAX_ITEMS,
                     DEFAULT_CHUNK_ITEMS,
                     DEFAULT_REGRESSION_MARGIN,
@@ -132,6 +136,7 @@ public final class CampaignConfigParts {
                 @JsonProperty("futility-beta") Double futilityBeta,
                 @JsonProperty("min-effect") Double minEffect,
                 @JsonProperty("min-items") Integer minItems,
+                @JsonProperty("min-env-items") Integer minEnvItems,
                 @JsonProperty("max-items") Integer maxItems,
                 @JsonProperty("chunk-items") Integer chunkItems,
                 @JsonProperty("regression-margin") Double regressionMargin,
@@ -145,6 +150,7 @@ public final class CampaignConfigParts {
                     CampaignConfig.or(futilityBeta, DEFAULT_FUTILITY_BETA),
                     CampaignConfig.or(minEffect, DEFAULT_MIN_EFFECT),
                     CampaignConfig.or(minItems, DEFAULT_MIN_ITEMS),
+                    CampaignConfig.or(minEnvItems, DEFAULT_MIN_ENV_ITEMS),
                     CampaignConfig.or(maxItems, DEFAULT_MAX_ITEMS),
                     CampaignConfig.or(chunkItems, DEFAULT_CHUNK_ITEMS),
                     CampaignConfig.or(regressionMargin, DEFAULT_REGRESSION_MARGIN),
@@ -161,6 +167,7 @@ public final class CampaignConfigParts {
                     futilityBeta,
                     minEffect,
                     minItems,
+                    minEnvItems,
                     maxItems,
                     chunkItems,
                     regressionMargin,

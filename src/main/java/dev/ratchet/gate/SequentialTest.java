@@ -8,10 +8,12 @@ import java.util.Locale;
  * futility stop once the gain is shown to be below {@code minEffect} at level {@code beta}, looked
  * at after every chunk of items; both are e-processes ({@link BettingTest}), so looking often and
  * stopping early costs no error rate. The reported interval comes from {@link ConfidenceSequence}. No stop is taken
- * before {@code minItems}, so the guard has items in every environment and the reported gain is not
- * the lucky first stretch; at {@code maxItems} the test gives up undecided.
+ * before {@code minItems}, and no success before every environment has {@code minEnvironmentItems},
+ * so the guard has evidence everywhere and the reported gain is not the lucky first stretch; at
+ * {@code maxItems} the test gives up undecided.
  */
-public record SequentialTest(double alpha, double beta, double minEffect, int minItems, int maxItems) {
+public record SequentialTest(
+        double alpha, double beta, double minEffect, int minItems, int minEnvironmentItems, int maxItems) {
 
     /** Two-sided coverage of the interval reported with every estimate. */
     public static final double REPORTED_COVERAGE = 0.95;
@@ -20,8 +22,8 @@ public record SequentialTest(double alpha, double beta, double minEffect, int mi
         if (!(alpha > 0 && alpha < 0.5) || !(beta > 0 && beta < 0.5)) {
             throw new IllegalArgumentException("alpha and beta must be in (0, 0.5)");
         }
-        if (minItems < 1 || maxItems < minItems) {
-            throw new IllegalArgumentException("need 1 <= minItems <= maxItems");
+        if (minItems < 1 || maxItems < minItems || minEnvironmentItems < 0) {
+            throw new IllegalArgumentException("need 1 <= minItems <= maxItems and minEnvironmentItems >= 0");
         }
     }
 
@@ -41,6 +43,14 @@ public record SequentialTest(double alpha, double beta, double minEffect, int mi
     public record Result(Status status, Estimate gain) {}
 
     public Result run(List<Double> differences) {
+        return run(differences, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param smallestEnvironment items of the environment with the fewest so far: success waits until
+     *     every environment has {@code minEnvironmentItems}, so the guard has evidence everywhere
+     */
+    public Result run(List<Double> differences, int smallestEnvironment) {
         // Success: bet against "mean <= 0"; futility: bet against "mean >= minEffect".
         BettingTest gain = new BettingTest();
         BettingTest futility = new BettingTest();
@@ -53,7 +63,7 @@ public record SequentialTest(double alpha, double beta, double minEffect, int mi
         if (n < minItems) {
             return new Result(Status.CONTINUE, estimate);
         }
-        if (gain.rejected(alpha)) {
+        if (gain.rejected(alpha) && smallestEnvironment >= minEnvironmentItems) {
             return new Result(Status.SUCCESS, estimate);
         }
         if (futility.rejected(beta)) {

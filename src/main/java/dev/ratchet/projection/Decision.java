@@ -3,6 +3,7 @@ package dev.ratchet.projection;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.ratchet.log.event.CandidateProposed.Edit;
+import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.GateDecided.Flip;
 import java.util.List;
 import java.util.Locale;
@@ -70,9 +71,14 @@ public record Decision(
             Double pValue,
             Integer regressionBudget,
             Double alpha,
-            List<Flip> flips) {
+            List<Flip> flips,
+            String status,
+            GateDecided.Gain screen,
+            GateDecided.Gain gain,
+            List<GateDecided.EnvironmentGain> environments) {
         public Gate {
             flips = List.copyOf(flips);
+            environments = environments == null ? List.of() : List.copyOf(environments);
         }
 
         /** Regressions beyond those the baseline re-run showed by itself: what the budget limits. */

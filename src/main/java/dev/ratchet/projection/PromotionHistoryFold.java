@@ -75,7 +75,11 @@ final class PromotionHistoryFold implements Fold<PromotionHistory> {
                 v.pValue(),
                 regressionBudget,
                 alpha,
-                v.flips());
+                v.flips(),
+                v.status(),
+                v.screen(),
+                v.gain(),
+                v.environments());
         d.reason = v.reason();
         if (!v.accepted()) {
             d.status = Status.REJECTED;

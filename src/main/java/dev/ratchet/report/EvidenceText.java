@@ -35,8 +35,7 @@ public record EvidenceText(boolean full, String item) {
         }
         ProbeBuilt probe = ev.probe();
         if (probe == null) {
-            return sb.append("\nno probe was built in this iteration: no candidate reached the gate\n")
-                    .toString();
+            return stageItems(decisions, sb);
         }
         long failing = probe.items().stream()
                 .filter(ProbeBuilt.ProbeItem::failingBefore)
@@ -110,6 +109,46 @@ public record EvidenceText(boolean full, String item) {
             LineDiff.lines(e.content())
                     .forEach(l -> sb.append("      | ").append(l).append('\n'));
         }
+    }
+
+    /**
+     * The two-stage gate draws fresh items instead of a probe: each finalist's stage-2 items, one line
+     * each, with the baseline's and the candidate's state (pass, fail or flaky over the samples).
+     */
+    private String stageItems(List<Decision> decisions, StringBuilder sb) {
+        boolean any = false;
+        for (Decision d : decisions) {
+            if (d.gate() == null || d.gate().gain() == null) {
+                continue;
+            }
+            any = true;
+            List<Flip> flips = d.gate().flips();
+            sb.append("\nstage-2 items of ")
+                    .append(d.candidateId())
+                    .append(" (")
+                    .append(flips.size());
+            sb.append(", fresh instances; environment · baseline · candidate)\n");
+            for (Flip f :
+                    full ? flips : flips.stream().filter(EvidenceText::differs).toList()) {
+                sb.append("  ").append(f.instanceId()).append(" · ").append(f.before());
+                sb.append(" · ")
+                        .append(f.baseline())
+                        .append(" · ")
+                        .append(f.candidate())
+                        .append('\n');
+            }
+            if (!full) {
+                sb.append("  (only the items where they differ; --full lists every item)\n");
+            }
+        }
+        if (!any) {
+            sb.append("\nno candidate reached stage 2 of the gate in this iteration\n");
+        }
+        return sb.toString();
+    }
+
+    private static boolean differs(Flip f) {
+        return !f.baseline().equals(f.candidate());
     }
 
     private void item(

@@ -17,6 +17,17 @@ public final class Figures {
         return delta == null ? "-" : String.format(Locale.ROOT, "%+.1f pts", delta * 100);
     }
 
+    /** "+4.2 pts [+1.0, +7.5] n=480": a gate estimate with its 95% interval and item count. */
+    public static String gain(dev.ratchet.log.event.GateDecided.Gain g) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "%+.1f pts [%+.1f, %+.1f] n=%d",
+                100 * g.mean(),
+                100 * g.low(),
+                100 * g.high(),
+                g.items());
+    }
+
     public static String signed(int n) {
         return n > 0 ? "+" + n : String.valueOf(n);
     }

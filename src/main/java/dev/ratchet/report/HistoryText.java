@@ -84,6 +84,9 @@ public final class HistoryText {
 
     static String gate(Decision d) {
         Decision.Gate g = d.gate();
+        if (g.screen() != null) {
+            return stages(d);
+        }
         List<String> parts = new ArrayList<>();
         parts.add("fixes " + g.fixes() + baseline(g.baselineFixes()));
         parts.add("regressions " + g.regressions() + baseline(g.baselineRegressions()));
@@ -96,6 +99,24 @@ public final class HistoryText {
         if (g.pValue() != null) {
             parts.add("p " + Figures.pValue(g.pValue()) + (g.alpha() == null ? "" : " (alpha " + g.alpha() + ")"));
         }
+        if (d.promotion() != null) {
+            parts.add("confirm " + Figures.points(d.promotion().confirmDelta()));
+        }
+        return String.join(" · ", parts);
+    }
+
+    /** The two-stage gate: each stage's gain with its 95% interval, the environments, the outcome. */
+    private static String stages(Decision d) {
+        Decision.Gate g = d.gate();
+        List<String> parts = new ArrayList<>();
+        parts.add("screen " + Figures.gain(g.screen()));
+        if (g.gain() != null) {
+            parts.add("stage 2 " + Figures.gain(g.gain()));
+            for (var e : g.environments()) {
+                parts.add(e.envId() + " " + Figures.gain(e.gain()) + (e.regressed() ? " REGRESSED" : ""));
+            }
+        }
+        parts.add(g.status());
         if (d.promotion() != null) {
             parts.add("confirm " + Figures.points(d.promotion().confirmDelta()));
         }

@@ -50,7 +50,15 @@ public final class ReviewList {
     private static void promotion(Decision d, List<Item> items) {
         Decision.Gate g = d.gate();
         String edit = d.edit() == null ? d.candidateId() : d.candidateId() + " (" + HistoryText.edit(d.edit()) + ")";
-        if (g != null && g.net() <= SMALL_MARGIN) {
+        if (g != null && g.gain() != null) {
+            if (g.gain().low() <= 0.01) {
+                items.add(new Item(
+                        "margin",
+                        "Promoted on a small margin: " + edit,
+                        "Stage-2 gain " + Figures.gain(g.gain()) + ": the 95% interval reaches down to "
+                                + Figures.points(g.gain().low()) + ", iteration " + d.iteration() + "."));
+            }
+        } else if (g != null && g.net() <= SMALL_MARGIN) {
             items.add(new Item(
                     "margin",
                     "Promoted on a small margin: " + edit,

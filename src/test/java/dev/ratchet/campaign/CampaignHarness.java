@@ -78,7 +78,7 @@ final class CampaignHarness {
                 splits: {train: 120, probe: 60, confirm: 30}
                 batch-size: 24
                 candidates: 3
-                gate: {screen-items: 24, min-items: 48, max-items: 192, chunk-items: 48, alpha: 0.2}
+                gate: {min-env-items: 0, screen-items: 24, min-items: 48, max-items: 192, chunk-items: 48, alpha: 0.2}
                 """;
         try {
             YAMLMapper yaml = new YAMLMapper();

@@ -28,7 +28,8 @@ class DeciderProperties {
     /** One campaign's settings: the config seed and gate, and the world's noise and provider failures. */
     record Setup(long seed, double noise, double infraRate, int samples, int budget, Double alpha) {
         String yaml() {
-            return "seed: " + seed + "\niterations: 4\ngate: {screen-items: 12, min-items: " + (12 + 12 * budget)
+            return "seed: " + seed + "\niterations: 4\ngate: {min-env-items: 0, screen-items: 12, min-items: "
+                    + (12 + 12 * budget)
                     + ", max-items: 48, chunk-items: 12, samples-per-item: " + samples
                     + (alpha == null ? "" : ", alpha: " + alpha) + "}\n";
         }

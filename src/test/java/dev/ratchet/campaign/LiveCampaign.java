@@ -59,7 +59,7 @@ public final class LiveCampaign {
                 splits: {train: 60, probe: 40, confirm: 16}
                 batch-size: 16
                 candidates: 3
-                gate: {screen-items: 24, min-items: 48, max-items: 480, chunk-items: 96, alpha: 0.45, finalists: 2}
+                gate: {min-env-items: 0, screen-items: 24, min-items: 48, max-items: 480, chunk-items: 96, alpha: 0.45, finalists: 2}
                 iterations: 3
                 stop-after-discards: 3
                 concurrency: 4

@@ -51,7 +51,7 @@ class SimulatedCampaignProperties {
                     splits: {train: 40, probe: 30, confirm: 12}
                     batch-size: 12
                     candidates: 3
-                    gate: {screen-items: 10, min-items: %d, max-items: 60, chunk-items: 20, samples-per-item: %d%s}
+                    gate: {min-env-items: 0, screen-items: 10, min-items: %d, max-items: 60, chunk-items: 20, samples-per-item: %d%s}
                     iterations: 3
                     concurrency: 2
                     seed: %d

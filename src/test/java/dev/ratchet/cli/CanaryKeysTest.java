@@ -61,7 +61,7 @@ class CanaryKeysTest {
                 file,
                 "models: {agent: hosted, proposer: simulated-proposer}\n"
                         + "environments: [units.roman, \"seq(arith.add,nt.digit-sum)\"]\n"
-                        + "splits: {train: 2, probe: 2, confirm: 8}\ngate: {screen-items: 2, min-items: 4, max-items: 8, chunk-items: 4}\nconcurrency: 4\n");
+                        + "splits: {train: 2, probe: 2, confirm: 8}\ngate: {min-env-items: 0, screen-items: 2, min-items: 4, max-items: 8, chunk-items: 4}\nconcurrency: 4\n");
         return file;
     }
 

@@ -47,7 +47,7 @@ class EvalCommandTest {
         ENVS.forEach(id -> yaml.append("  - \"").append(id).append("\"\n"));
         yaml.append("splits: {train: 6, probe: 4, confirm: ")
                 .append(CONFIRM)
-                .append("}\ngate: {screen-items: 4}\nseed: ")
+                .append("}\ngate: {min-env-items: 0, screen-items: 4}\nseed: ")
                 .append(SEED)
                 .append("\nconcurrency: 4\n")
                 .append(extra);

@@ -28,7 +28,7 @@ class RunCommandTest {
                 splits: {train: 32, probe: 48, confirm: 24}
                 batch-size: 16
                 candidates: 2
-                gate: {screen-items: 24, min-items: 48, max-items: 192, chunk-items: 48, alpha: 0.2}
+                gate: {min-env-items: 0, screen-items: 24, min-items: 48, max-items: 192, chunk-items: 48, alpha: 0.2}
                 iterations: 2
                 seed: 3
                 """

@@ -23,7 +23,7 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
                 splits: {train: 8, probe: 8, confirm: 8}
                 batch-size: 4
                 candidates: 1
-                gate: {probe-size: 4}
+                gate: {min-env-items: 0, screen-items: 4, min-items: 8, max-items: 16, chunk-items: 8}
                 iterations: 1
                 """);
         Path models = Files.writeString(

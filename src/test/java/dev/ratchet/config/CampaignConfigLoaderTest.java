@@ -62,7 +62,7 @@ class CampaignConfigLoaderTest {
                 batch-size: 24
                 candidates: 2
                 gate: {screen-items: 60, finalists: 2, samples-per-item: 3, alpha: 0.02, futility-beta: 0.1, min-effect: 3,
-                  min-items: 120, max-items: 600, chunk-items: 60, regression-margin: 4, guard-alpha: 0.1, placebo: true}
+                  min-items: 120, min-env-items: 30, max-items: 600, chunk-items: 60, regression-margin: 4, guard-alpha: 0.1, placebo: true}
                 library: {max-skills: 5, max-skill-chars: 800, max-section-chars: 2000}
                 iterations: 7
                 budgets: {model-calls: 5000, tokens: 2000000, cost-usd: 3.5, wall-time: 1h30m}
@@ -76,7 +76,7 @@ class CampaignConfigLoaderTest {
         assertEquals("seq(arith.add,arith.mul)", c.environments().get(0).id());
         assertEquals(List.of(new CampaignConfig.SuiteShare("example", 1.0)), c.suites());
         assertEquals(new CampaignConfigParts.Splits(100, 80, 50), c.splits());
-        assertEquals(new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 600, 60, 4, 0.1, true), c.gate());
+        assertEquals(new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 30, 600, 60, 4, 0.1, true), c.gate());
         assertEquals(new CampaignConfigParts.LibraryCaps(5, 800, 2000), c.library());
         assertEquals(new CampaignConfigParts.Budgets(5000L, 2_000_000L, 3.5, Duration.ofMinutes(90)), c.budgets());
         assertEquals(24, c.batchSize());
@@ -134,6 +134,9 @@ class CampaignConfigLoaderTest {
         assertTrue(error("candidates: 1\n" + MINIMAL + "gate:\n  finalists: 2\n")
                 .startsWith("config/test.yaml:8: gate.finalists: at most candidates (1)"));
         assertTrue(error(MINIMAL + "gate:\n  screen-items: 1\n").startsWith("config/test.yaml:7: gate.screen-items"));
+        assertTrue(error(MINIMAL + "  - {id: units.roman, weight: 9}\ngate:\n  min-env-items: 200\n")
+                .startsWith("config/test.yaml:8: gate.min-env-items: the smallest environment's share (10.0%) of"
+                        + " gate.max-items (1200) is about 120 items, fewer than 200"));
     }
 
     @Test

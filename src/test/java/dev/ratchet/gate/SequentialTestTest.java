@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 class SequentialTestTest {
 
-    private static final SequentialTest TEST = new SequentialTest(0.01, 0.05, 0.025, 100, 2000);
+    private static final SequentialTest TEST = new SequentialTest(0.01, 0.05, 0.025, 100, 0, 2000);
 
     /** Paired pass/fail differences: +1 with probability up, -1 with probability down, else 0. */
     private static List<Double> stream(long seed, int n, double up, double down) {
@@ -62,8 +62,22 @@ class SequentialTestTest {
     }
 
     @Test
+    void successWaitsUntilEveryEnvironmentHasItsMinimum() {
+        SequentialTest perEnvironment = new SequentialTest(0.01, 0.05, 0.025, 100, 150, 2000);
+        List<Double> gain = stream(1, 1000, 0.15, 0.05);
+        assertEquals(
+                SequentialTest.Status.CONTINUE, perEnvironment.run(gain, 149).status());
+        assertEquals(
+                SequentialTest.Status.SUCCESS, perEnvironment.run(gain, 150).status());
+        assertEquals(
+                SequentialTest.Status.FUTILE,
+                perEnvironment.run(stream(2, 400, 0.05, 0.15), 10).status(),
+                "futility does not wait for the guard");
+    }
+
+    @Test
     void theCapEndsATestThatCannotDecide() {
-        SequentialTest small = new SequentialTest(0.01, 0.05, 0.025, 10, 40);
+        SequentialTest small = new SequentialTest(0.01, 0.05, 0.025, 10, 0, 40);
         assertEquals(
                 SequentialTest.Status.CAPPED,
                 small.run(stream(3, 40, 0.1, 0.09)).status());

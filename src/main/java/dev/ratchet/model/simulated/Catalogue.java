@@ -20,13 +20,23 @@ import java.util.function.Function;
  */
 final class Catalogue {
 
+    /** The largest diffuse effect, in log-odds, an edit has on each environment it is not about. */
+    static final double DIFFUSE = 0.25;
+
     private final List<Candidate> skills;
     private final List<Candidate> sections;
+    private final long seed;
+    private final List<String> universe;
+    /** Diffuse effects by text, memoised: a pure function of the text, so caching changes nothing. */
+    private final Map<String, Effect> diffuse = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, Candidate> byNameAndBody = new HashMap<>();
     private final Map<String, List<Candidate>> byBody = new HashMap<>();
     private final Map<String, Candidate> bySectionText = new HashMap<>();
 
-    private Catalogue(List<Candidate> skills, List<Candidate> sections) {
+    private Catalogue(long seed, List<String> universe, List<Candidate> skills, List<Candidate> sections) {
+        this.seed = seed;
+        this.universe = List.copyOf(universe);
         this.skills = List.copyOf(skills);
         this.sections = List.copyOf(sections);
         for (Candidate c : skills) {
@@ -64,7 +74,7 @@ final class Catalogue {
                     s.terms().isEmpty() ? FailureMode.FORMAT : modeOf(s.terms().get(0)),
                     Effect.of(s.terms())));
         }
-        return new Catalogue(new ArrayList<>(skills.values()), sections);
+        return new Catalogue(seed, baseIds, new ArrayList<>(skills.values()), sections);
     }
 
     List<Candidate> skills() {
@@ -94,11 +104,39 @@ final class Catalogue {
         List<Effect> effects = new ArrayList<>();
         for (Skill s : library.skills()) {
             effects.add(skillEffect(s.name(), s.body()));
+            Candidate known = byNameAndBody.get(key(s.name(), s.body()));
+            effects.add(diffuse("skill", s.name() + "\u0000" + s.body().strip(), known == null ? null : known.envId()));
         }
         for (PromptSection s : library.sections()) {
             effects.add(sectionEffect(s.text()));
+            effects.add(diffuse("section", s.text().strip(), null));
         }
         return Gains.of(effects);
+    }
+
+    /**
+     * What any text in the prompt does beyond its purpose: it perturbs borderline answers in the
+     * environments it is not about, a small seeded shift of the wrong-value odds, different for every
+     * text. Part of the ground truth, so a "helpful" edit can truly cost an unrelated environment a
+     * little. {@code own} is the environment a catalogue skill is written for (null: none).
+     */
+    private Effect diffuse(String kind, String text, String own) {
+        return diffuse.computeIfAbsent(kind + "\u0000" + text, k -> drawDiffuse(kind, text, own));
+    }
+
+    private Effect drawDiffuse(String kind, String text, String own) {
+        List<Effect.Term> terms = new ArrayList<>();
+        for (String baseId : universe) {
+            if (baseId.equals(own)) {
+                continue;
+            }
+            double u = Draws.uniform(seed, "diffuse", kind, text, baseId);
+            double gain = DIFFUSE * (2 * u - 1);
+            if (gain != 0) {
+                terms.add(new Effect.Term(baseId, FailureMode.WRONG_VALUE.label(), gain));
+            }
+        }
+        return Effect.of(terms);
     }
 
     private static List<Candidate> forEnvironment(

@@ -63,7 +63,30 @@ public final class SimulatedWorld {
             double itemStability,
             double proposerFocus,
             double malformedRate,
-            double invalidEditRate) {
+            double invalidEditRate,
+            boolean deterministic) {
+
+        /** Sampled answers (temperature above 0): every episode draws its own noise. */
+        public Settings(
+                List<String> envIds,
+                double minCompetence,
+                double maxCompetence,
+                double difficultyDecline,
+                double itemStability,
+                double proposerFocus,
+                double malformedRate,
+                double invalidEditRate) {
+            this(
+                    envIds,
+                    minCompetence,
+                    maxCompetence,
+                    difficultyDecline,
+                    itemStability,
+                    proposerFocus,
+                    malformedRate,
+                    invalidEditRate,
+                    false);
+        }
 
         public Settings {
             envIds = List.copyOf(envIds);
@@ -96,7 +119,25 @@ public final class SimulatedWorld {
                     itemStability,
                     proposerFocus,
                     malformedRate,
-                    invalidEditRate);
+                    invalidEditRate,
+                    deterministic);
+        }
+
+        /**
+         * Temperature 0: repeated runs of one prompt on one item agree exactly, and any change of the
+         * prompt re-draws the noise of every item, so borderline items flip on unrelated edits.
+         */
+        public Settings withDeterministic(boolean on) {
+            return new Settings(
+                    envIds,
+                    minCompetence,
+                    maxCompetence,
+                    difficultyDecline,
+                    itemStability,
+                    proposerFocus,
+                    malformedRate,
+                    invalidEditRate,
+                    on);
         }
 
         private static void probability(String field, double value) {
@@ -155,7 +196,9 @@ public final class SimulatedWorld {
     }
 
     Optional<FailureMode> attempt(Environment env, Instance instance, String episodeId, String systemPrompt) {
-        return competence.attempt(env, instance, episodeId, catalogue.gains(PromptReader.read(systemPrompt)));
+        // At temperature 0 the noise follows the prompt, not the episode (see Settings#withDeterministic).
+        String noiseKey = settings.deterministic() ? "t0/" + Integer.toHexString(systemPrompt.hashCode()) : episodeId;
+        return competence.attempt(env, instance, noiseKey, catalogue.gains(PromptReader.read(systemPrompt)));
     }
 
     private List<String> baseIds(String envId) {

@@ -117,12 +117,12 @@ class SimulatedAgentTest {
     }
 
     @Test
-    void unknownSkillsAreNeutralAndKnownOnesAreReadFromThePrompt() {
+    void unknownSkillsHaveOnlyADiffuseEffectAndKnownOnesAreReadFromThePrompt() {
         SimulatedWorld world = world(9);
         Skill unknown = new Skill("be-nice", "", "always", List.of(), "Be nice to everyone.", "hand");
-        assertEquals(
-                world.trueAccuracy(Library.empty(), "arith.add"),
-                world.trueAccuracy(Prompts.withSkill(unknown), "arith.add"));
+        double moved = world.trueAccuracy(Prompts.withSkill(unknown), "arith.add")
+                - world.trueAccuracy(Library.empty(), "arith.add");
+        assertTrue(moved != 0 && Math.abs(moved) < 0.07, "a small diffuse effect: " + moved);
         assertEquals(Effect.Kind.NEUTRAL, world.trueEffect(unknown).kind());
 
         Skill helpful = helpfulFor(world, "arith.add");
