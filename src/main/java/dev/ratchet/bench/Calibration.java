@@ -25,7 +25,14 @@ public final class Calibration {
     }
 
     /** The pooled judgements and costs. */
+    /**
+     * A long campaign's drift: the summed stage-2 gains of its promotions (what the gate claimed), the
+     * change of confirm-split accuracy (an unbiased but noisy measurement) and the true change.
+     */
+    public record Drift(int iterations, int promotions, double claimed, Double confirm, double truth) {}
+
     public record Result(
+            Drift drift,
             int campaigns,
             List<GroundTruth.Judged> judged,
             List<Integer> callsPerDecision,
@@ -35,7 +42,15 @@ public final class Calibration {
     /** A candidate as the earlier rule (best of K on one 36-item probe, net at least 1) would have judged it. */
     public record Earlier(GroundTruth.Judged judged, boolean promoted) {}
 
+    /** Iterations of the long campaign that measures drift, run when at least this many decisions are asked. */
+    public static final int LONG_RUN = 50;
+
     public Result run(int decisions, Consumer<String> progress) {
+        Drift drift = null;
+        if (decisions >= LONG_RUN) {
+            progress.accept("a " + LONG_RUN + "-iteration campaign for the drift figures");
+            drift = drift(bench.longCampaign(-1, LONG_RUN));
+        }
         List<GroundTruth.Judged> judged = new ArrayList<>();
         List<Integer> calls = new ArrayList<>();
         List<Integer> placeboCalls = new ArrayList<>();
@@ -61,7 +76,33 @@ public final class Calibration {
                     });
             progress.accept("campaign " + campaigns + ": " + calls.size() + "/" + decisions + " decisions");
         }
-        return new Result(campaigns, judged, calls, placeboCalls, earlier);
+        return new Result(drift, campaigns, judged, calls, placeboCalls, earlier);
+    }
+
+    private static Drift drift(GateBench.Campaign c) {
+        double claimed = 0;
+        int promotions = 0;
+        for (Event e : c.events()) {
+            if (e instanceof GateDecided g && g.acceptedCandidateId() != null) {
+                for (GateDecided.Verdict v : g.verdicts()) {
+                    if (v.accepted() && v.gain() != null) {
+                        claimed += v.gain().mean();
+                        promotions++;
+                    }
+                }
+            }
+        }
+        List<dev.ratchet.log.event.ConfirmScored> confirms = c.events().stream()
+                .filter(dev.ratchet.log.event.ConfirmScored.class::isInstance)
+                .map(dev.ratchet.log.event.ConfirmScored.class::cast)
+                .toList();
+        Double confirm = confirms.size() < 2 ? null : rate(confirms.get(confirms.size() - 1)) - rate(confirms.get(0));
+        GroundTruth t = c.run().truth();
+        return new Drift(LONG_RUN, promotions, claimed, confirm, t.finalAccuracy() - t.startAccuracy());
+    }
+
+    private static double rate(dev.ratchet.log.event.ConfirmScored s) {
+        return s.total() == 0 ? 0 : (double) s.passed() / s.total();
     }
 
     /**

@@ -89,7 +89,15 @@ public final class GateBench {
 
     /** The campaign with both seeds shifted by {@code offset}. */
     public Campaign campaign(int offset) {
-        CampaignConfig shifted = config.withSeed(config.seed() + offset);
+        return campaign(offset, config.withSeed(config.seed() + offset));
+    }
+
+    /** The campaign with both seeds shifted by {@code offset}, run for {@code iterations} without stopping early. */
+    public Campaign longCampaign(int offset, int iterations) {
+        return campaign(offset, config.withSeed(config.seed() + offset).withLongRun(iterations));
+    }
+
+    private Campaign campaign(int offset, CampaignConfig shifted) {
         ModelConfigs shiftedModels = shiftSimulatorSeed(offset);
         try (CampaignSetup setup =
                 CampaignSetup.live(shifted, shiftedModels, catalog, start, name -> null, FIXED, Sleeper.system())) {

@@ -154,6 +154,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
         out.add(share("placebo", "placebo pass rate:", placebo, GroundTruth.Judged::passedGate));
         out.add(calls("calls", "agent calls per decision (baseline and candidates):", r.callsPerDecision()));
         out.add(calls("placeboCalls", "placebo's own agent calls per decision:", r.placeboCallsPerDecision()));
+        out.add(drift(r.drift()));
         List<Calibration.Earlier> earlier = r.earlier();
         List<GroundTruth.Judged> earlierPromoted = earlier.stream()
                 .filter(Calibration.Earlier::promoted)
@@ -223,6 +224,37 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
         return new Figure(key, pad(label) + "median " + median + ", 90th percentile " + p90, n -> {
             n.put("median", median);
             n.put("p90", p90);
+        });
+    }
+
+    private static Figure drift(Calibration.Drift d) {
+        String label = pad("after a " + Calibration.LONG_RUN + "-iteration campaign:");
+        if (d == null) {
+            return new Figure(
+                    "drift", label + "not run (needs --decisions " + Calibration.LONG_RUN + " or more)", n -> {});
+        }
+        String text = label
+                + String.format(
+                        Locale.ROOT,
+                        "%d promotions; claimed %+.1f, confirm split %s, true %+.1f points (claimed - confirm %s,"
+                                + " confirm - true %s)",
+                        d.promotions(),
+                        100 * d.claimed(),
+                        d.confirm() == null ? "n/a" : String.format(Locale.ROOT, "%+.1f", 100 * d.confirm()),
+                        100 * d.truth(),
+                        d.confirm() == null
+                                ? "n/a"
+                                : String.format(Locale.ROOT, "%+.1f", 100 * (d.claimed() - d.confirm())),
+                        d.confirm() == null
+                                ? "n/a"
+                                : String.format(Locale.ROOT, "%+.1f", 100 * (d.confirm() - d.truth())));
+        return new Figure("drift", text, n -> {
+            n.put("promotions", d.promotions());
+            n.put("claimed", d.claimed());
+            if (d.confirm() != null) {
+                n.put("confirm", d.confirm());
+            }
+            n.put("true", d.truth());
         });
     }
 

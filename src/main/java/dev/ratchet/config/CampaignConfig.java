@@ -235,6 +235,25 @@ public record CampaignConfig(
                 concurrency);
     }
 
+    /** The same config run for {@code n} iterations, never stopping early for discards or budgets. */
+    public CampaignConfig withLongRun(int n) {
+        return new CampaignConfig(
+                name,
+                models,
+                environments,
+                suites,
+                splits,
+                batchSize,
+                candidates,
+                gate,
+                library,
+                n,
+                CampaignConfigParts.Budgets.unlimited(),
+                n,
+                seed,
+                concurrency);
+    }
+
     /** The config as kebab-case JSON, as recorded in the campaign's start event. Holds no secrets. */
     public JsonNode toJson() {
         return Json.frozen(SNAPSHOT.valueToTree(this));

@@ -19,8 +19,8 @@ final class HtmlTables {
     static void decisions(PromotionHistory history, StringBuilder sb) {
         sb.append("<section id=\"decisions\">\n<h2>Promotions and rejections</h2>\n");
         sb.append("<table class=\"grid\">\n<thead><tr><th>Iter</th><th>Candidate</th><th>Edit</th><th>Outcome</th>");
-        sb.append("<th class=\"num\">Fixes</th><th class=\"num\">Regr.</th><th class=\"num\">Flaky</th>");
-        sb.append("<th class=\"num\">Net</th><th class=\"num\">Budget</th><th class=\"num\">p</th>");
+        sb.append("<th class=\"num\">Screen gain</th><th class=\"num\">Stage-2 gain [95%]</th>");
+        sb.append("<th class=\"num\">Items</th><th class=\"num\">Better</th><th class=\"num\">Worse</th>");
         sb.append("<th class=\"num\">Confirm Δ</th><th>Why</th></tr></thead>\n<tbody>\n");
         for (Decision d : history.decisions()) {
             decision(d, sb);
@@ -42,12 +42,20 @@ final class HtmlTables {
                 .append(d.status().label())
                 .append("\">");
         sb.append(d.status().label()).append("</span></td>");
+        // Logs of the earlier single-probe gate have no stage estimates: their net stands in.
+        cell(g == null || g.screen() == null ? "" : Figures.points(g.screen().mean()), sb);
+        cell(
+                g == null
+                        ? ""
+                        : g.gain() != null
+                                ? Figures.points(g.gain().mean()) + " ["
+                                        + Figures.points(g.gain().low()) + ", "
+                                        + Figures.points(g.gain().high()) + "]"
+                                : g.screen() == null ? "net " + Figures.signed(g.net()) : "",
+                sb);
+        cell(g == null || g.gain() == null ? "" : String.valueOf(g.gain().items()), sb);
         cell(g == null ? "" : String.valueOf(g.fixes()), sb);
         cell(g == null ? "" : String.valueOf(g.regressions()), sb);
-        cell(g == null ? "" : String.valueOf(g.flaky()), sb);
-        cell(g == null ? "" : Figures.signed(g.net()), sb);
-        cell(g == null ? "" : g.regressionBudget() == null ? "?" : String.valueOf(g.regressionBudget()), sb);
-        cell(g == null ? "" : Figures.pValue(g.pValue()), sb);
         cell(d.promotion() == null ? "" : Figures.points(d.promotion().confirmDelta()), sb);
         sb.append("<td class=\"why\">").append(escape(d.reason())).append("</td></tr>\n");
     }

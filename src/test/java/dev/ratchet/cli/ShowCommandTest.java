@@ -67,7 +67,7 @@ class ShowCommandTest {
     void an_iteration_without_a_gate_says_so() {
         ReportingCli.Result r = cli.run(ShowCommand::new, SyntheticCampaign.ID, "4");
         assertEquals(0, r.exitCode(), r.err());
-        assertTrue(r.out().contains("no probe was built in this iteration"), r.out());
+        assertTrue(r.out().contains("no candidate reached stage 2 of the gate in this iteration"), r.out());
         assertTrue(r.out().contains("harness-instructions"), r.out());
     }
 
