@@ -118,6 +118,16 @@ class ArchitectureTest {
                 .callMethod(UUID.class, "randomUUID")
                 .orShould()
                 .callConstructor(Random.class)
+                .orShould()
+                .callMethod(java.util.concurrent.ThreadLocalRandom.class, "current")
+                .orShould()
+                .callConstructor(java.security.SecureRandom.class)
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(java.time.LocalDateTime.class, "now")
                 .because("decisions must replay exactly: time and seeds come from the log or the campaign seed")
                 .check(MAIN);
     }

@@ -47,6 +47,19 @@ final class GateEvidence {
             return items.stream().map(Item::envId).toList();
         }
 
+        /** The sample variance of the differences (0 with fewer than two items). */
+        double variance() {
+            int n = items.size();
+            if (n < 2) {
+                return 0;
+            }
+            double mean = items.stream().mapToDouble(Item::difference).average().orElse(0);
+            double squares = items.stream()
+                    .mapToDouble(i -> (i.difference() - mean) * (i.difference() - mean))
+                    .sum();
+            return squares / (n - 1);
+        }
+
         Estimate gain() {
             return Estimate.of(differences());
         }

@@ -29,19 +29,11 @@ final class GateStep {
 
     private final CampaignConfigParts.Gate config;
     private final GateItems items;
-    private final SequentialTest test;
     private final EnvironmentGuard guard;
 
     GateStep(CampaignConfigParts.Gate config, GateItems items) {
         this.config = config;
         this.items = items;
-        this.test = new SequentialTest(
-                config.alpha() / config.finalists(),
-                config.futilityBeta(),
-                config.minEffect() / 100,
-                config.minItems(),
-                config.minEnvItems(),
-                config.maxItems());
         this.guard = new EnvironmentGuard(config.guardAlpha(), config.regressionMargin() / 100);
     }
 
@@ -67,6 +59,9 @@ final class GateStep {
             screened.add(new Screened(c, evidence.paired(screenItems, c.tag())));
         }
         List<Candidate> finalists = finalists(screened);
+        int forwarded =
+                (int) Math.max(1, finalists.stream().filter(c -> !c.placebo()).count());
+        SequentialTest test = test(forwarded);
         List<Confirmed> confirmed = new ArrayList<>();
         finalists.forEach(f -> confirmed.add(new Confirmed(f)));
         for (int chunk = 0; ; chunk++) {
@@ -85,7 +80,7 @@ final class GateStep {
                 c.add(evidence.paired(chunkItems, c.candidate().tag()), test, items.environments());
             }
         }
-        return new Action.Emit(new GateVerdicts(config, guard).decide(it, screened, confirmed));
+        return new Action.Emit(new GateVerdicts(config, guard, forwarded).decide(it, screened, confirmed));
     }
 
     /** The candidates that passed the static gate, then the placebo when configured. */
@@ -138,7 +133,27 @@ final class GateStep {
         return Optional.of(new Library(sections, current.skills()));
     }
 
-    /** At most {@code finalists} real candidates with a positive screening gain, best first; the placebo on its own merit. */
+    /**
+     * Each finalist's test at {@code alpha / forwarded} (Bonferroni). Stage 2 draws items that stage 1
+     * never saw, so given stage 1's choice the finalists' tests are ordinary tests and the split over
+     * the candidates actually forwarded keeps the family's error rate at alpha.
+     */
+    private SequentialTest test(int forwarded) {
+        return new SequentialTest(
+                config.alpha() / forwarded,
+                config.futilityBeta(),
+                config.minEffect() / 100,
+                config.minItems(),
+                config.minEnvItems(),
+                config.maxItems());
+    }
+
+    /**
+     * The best real candidate with a positive screening gain, then up to {@code finalists - 1} more
+     * whose gain is statistically tied with the best's (within one standard error of the
+     * difference), so a second finalist is paid for only when stage 1 cannot tell them apart; the
+     * placebo on its own merit.
+     */
     private List<Candidate> finalists(List<Screened> screened) {
         List<Screened> positive = screened.stream()
                 .filter(s -> s.paired().gain().mean() > 0)
@@ -147,12 +162,21 @@ final class GateStep {
                         .thenComparing(s -> s.candidate().candidateId()))
                 .toList();
         List<Candidate> out = new ArrayList<>();
-        positive.stream()
-                .filter(s -> !s.candidate().placebo())
-                .limit(config.finalists())
-                .forEach(s -> out.add(s.candidate()));
+        List<Screened> real =
+                positive.stream().filter(s -> !s.candidate().placebo()).toList();
+        for (Screened s : real) {
+            if (out.isEmpty() || (out.size() < config.finalists() && tied(real.get(0), s))) {
+                out.add(s.candidate());
+            }
+        }
         positive.stream().filter(s -> s.candidate().placebo()).forEach(s -> out.add(s.candidate()));
         return out;
+    }
+
+    private static boolean tied(Screened best, Screened other) {
+        double se = Math.sqrt(best.paired().variance() / best.paired().items().size()
+                + other.paired().variance() / other.paired().items().size());
+        return best.paired().gain().mean() - other.paired().gain().mean() < se;
     }
 
     private List<EpisodeRequest> missing(

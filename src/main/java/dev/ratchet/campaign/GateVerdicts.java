@@ -22,10 +22,13 @@ final class GateVerdicts {
 
     private final CampaignConfigParts.Gate config;
     private final EnvironmentGuard guard;
+    private final int forwarded;
 
-    GateVerdicts(CampaignConfigParts.Gate config, EnvironmentGuard guard) {
+    /** @param forwarded real candidates forwarded to stage 2, whose tests share alpha */
+    GateVerdicts(CampaignConfigParts.Gate config, EnvironmentGuard guard, int forwarded) {
         this.config = config;
         this.guard = guard;
+        this.forwarded = forwarded;
     }
 
     private record Judged(GateStep.Candidate candidate, GateDecided.Verdict verdict, boolean eligible, double gain) {}
@@ -69,7 +72,7 @@ final class GateVerdicts {
     private Judged screenedOut(GateStep.Screened s) {
         GateEvidence.Paired p = s.paired();
         String reason = "screen: gain " + p.gain().describe()
-                + (p.gain().mean() > 0 ? ", not among the top " + config.finalists() : ", not above zero");
+                + (p.gain().mean() > 0 ? ", behind the forwarded candidate" : ", not above zero");
         return new Judged(
                 s.candidate(),
                 verdict(s.candidate(), p, "not-forwarded", reason, p, null, null),
@@ -100,7 +103,7 @@ final class GateVerdicts {
                                 f.envId(),
                                 f.gain().describe(),
                                 config.regressionMargin()))
-                        .orElse(gain + " shown above zero at alpha " + config.alpha() + "/" + config.finalists()
+                        .orElse(gain + " shown above zero at alpha " + config.alpha() + "/" + forwarded
                                 + "; no environment regressed by " + points(config.regressionMargin()) + " or more");
             }
             case FUTILE -> reason = "futile: " + gain + " shown below the minimum effect " + points(config.minEffect());
