@@ -65,8 +65,9 @@ final class IterationMetricsFold implements Fold<IterationMetrics> {
         } else if (e instanceof StaticCheckFailed f) {
             row(f.iteration()).staticRejections++;
         } else if (e instanceof GateDecided g) {
-            row(g.iteration()).gateRejections +=
-                    (int) g.verdicts().stream().filter(v -> !v.accepted()).count();
+            row(g.iteration()).gateRejections += (int) g.verdicts().stream()
+                    .filter(v -> !v.accepted() && !v.placeboEdit())
+                    .count();
         } else if (e instanceof CandidatePromoted p) {
             row(p.iteration()).promotions++;
         }

@@ -20,6 +20,9 @@ import java.util.Map;
 /** Builds {@link PromotionHistory}; the maps are lookups only, order comes from the {@code drafts} list. */
 final class PromotionHistoryFold implements Fold<PromotionHistory> {
 
+    private int placeboDecisions;
+    private int placeboPassed;
+
     private final List<Draft> drafts = new ArrayList<>();
     private final Map<String, Draft> byCandidate = new HashMap<>();
     private final Map<Integer, Spend> spendByIteration = new HashMap<>();
@@ -49,7 +52,14 @@ final class PromotionHistoryFold implements Fold<PromotionHistory> {
         } else if (e instanceof StaticCheckFailed f) {
             settle(candidate(f.iteration(), f.candidateId()), Status.STATIC_REJECTED, f.rule() + ": " + f.detail());
         } else if (e instanceof GateDecided g) {
-            g.verdicts().forEach(v -> gate(g.iteration(), v));
+            for (GateDecided.Verdict v : g.verdicts()) {
+                if (v.placeboEdit()) {
+                    placeboDecisions++;
+                    placeboPassed += v.reason().contains("would have passed") ? 1 : 0;
+                } else {
+                    gate(g.iteration(), v);
+                }
+            }
         } else if (e instanceof CandidatePromoted p) {
             Draft d = candidate(p.iteration(), p.candidateId());
             d.fromVersion = p.fromVersion();
@@ -119,7 +129,7 @@ final class PromotionHistoryFold implements Fold<PromotionHistory> {
         for (Draft d : drafts) {
             decisions.add(d.toDecision(spendByIteration.getOrDefault(d.iteration, Spend.NONE), confirmByVersion));
         }
-        return new PromotionHistory(decisions);
+        return new PromotionHistory(decisions, new PromotionHistory.Placebo(placeboDecisions, placeboPassed));
     }
 
     /** A decision while its events are still arriving. */

@@ -21,6 +21,7 @@ public final class HistoryText {
     public static String render(CampaignView view) {
         StringBuilder sb = new StringBuilder();
         header(view.overview(), sb);
+        placebo(view.history().placebo(), sb);
         int iteration = Integer.MIN_VALUE;
         for (Decision d : view.history().decisions()) {
             if (d.iteration() != iteration) {
@@ -34,6 +35,18 @@ public final class HistoryText {
             sb.append("\nno decisions yet\n");
         }
         return sb.toString();
+    }
+
+    /** The placebo's pass rate, when the gate ran one: the false-promotion rate measured on this model. */
+    static void placebo(dev.ratchet.projection.PromotionHistory.Placebo p, StringBuilder sb) {
+        if (p.decisions() > 0) {
+            sb.append("placebo (a null edit through the gate, never promoted): would have passed in ")
+                    .append(p.passed())
+                    .append(" of ")
+                    .append(p.decisions())
+                    .append(p.decisions() == 1 ? " decision" : " decisions")
+                    .append(": the false-promotion rate measured on this campaign's model\n");
+        }
     }
 
     static void header(CampaignOverview o, StringBuilder sb) {

@@ -86,7 +86,20 @@ public final class HtmlReport {
                 "of " + candidates + " candidates · " + statics + " stopped by static checks",
                 sb);
         tile("Train accuracy", last(rows, Iteration::train), trend(rows, Iteration::train), sb);
-        tile("Probe accuracy", last(rows, Iteration::probe), "baseline re-run, " + trend(rows, Iteration::probe), sb);
+        var placebo = view.history().placebo();
+        if (placebo.decisions() > 0) {
+            tile(
+                    "Placebo passes",
+                    placebo.passed() + " of " + placebo.decisions(),
+                    "a null edit through the gate: the false-promotion rate measured on this model",
+                    sb);
+        } else {
+            tile(
+                    "Probe accuracy",
+                    last(rows, Iteration::probe),
+                    "baseline re-run, " + trend(rows, Iteration::probe),
+                    sb);
+        }
         tile(
                 "Confirm accuracy",
                 last(rows, Iteration::confirm),

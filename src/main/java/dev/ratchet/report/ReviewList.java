@@ -74,7 +74,19 @@ public final class ReviewList {
                     "The held-out confirm split moved " + Figures.points(delta)
                             + " although the gate saw a gain: the probe may be overfitted."));
         }
-        if (g != null && g.regressions() > 0) {
+        if (g != null && g.gain() != null) {
+            List<String> lost = g.environments().stream()
+                    .filter(e -> e.gain().mean() < 0)
+                    .map(e -> e.envId() + " " + Figures.gain(e.gain()))
+                    .toList();
+            if (!lost.isEmpty()) {
+                items.add(new Item(
+                        "regression",
+                        "Promoted edit lost ground in " + lost.size() + " environment(s): " + edit,
+                        "None was shown to lose " + "the regression margin or more, but check: "
+                                + String.join("; ", lost) + "."));
+            }
+        } else if (g != null && g.regressions() > 0) {
             List<String> regressed = g.flips().stream()
                     .filter(f -> "pass".equals(f.before()) && "fail".equals(f.candidate()))
                     .map(Flip::instanceId)
