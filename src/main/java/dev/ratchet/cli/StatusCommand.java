@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Shows a campaign's state: status, library version, counts, spend.",
-            "The state is a pure fold of the campaign's log; the same read verifies every link of its hash chain (exit 1 when one is broken; `ratchet verify` adds SQLite's integrity check and names what is wrong). Without an argument, prints one line per campaign under runs/ (or $RATCHET_RUNS)."
+            "The state is a pure fold of the campaign's log; the same read verifies every link of its hash chain and decodes every event (exit 1 naming the first bad seq; `ratchet verify` adds SQLite's integrity check). Without an argument, prints one line per campaign under runs/ (or $RATCHET_RUNS)."
         })
 final class StatusCommand implements Callable<Integer> {
 
@@ -76,12 +76,16 @@ final class StatusCommand implements Callable<Integer> {
     /** A campaign's folded state, and the verdict on its chain from the same read. */
     record Folded(CampaignState state, ChainVerifier.Report chain) {}
 
-    /** Folds the log and verifies every link in one read: the chain costs little beside the fold. */
+    /**
+     * Folds the log and verifies every link in one read: the chain costs little beside the fold.
+     * Each event is decoded once, by the verifier, so an undecodable payload is a broken link at its
+     * seq rather than a failure of the fold.
+     */
     static Folded fold(Path dbFile) {
         try (SqliteEventLog log = SqliteEventLog.openReadOnly(dbFile)) {
             CampaignState[] state = {CampaignState.initial()};
             ChainVerifier.Report chain =
-                    ChainVerifier.verifyWhile(log.read(EventQuery.all()), e -> state[0] = state[0].evolve(e.event()));
+                    ChainVerifier.decodeWhile(log.read(EventQuery.all()), (r, e) -> state[0] = state[0].evolve(e));
             return new Folded(state[0], chain);
         }
     }
