@@ -215,9 +215,7 @@ final class EvalCommand implements Callable<Integer> {
         String id = campaignId != null
                 ? campaignId
                 : "eval-" + file.name() + "-" + ID_TIME.format(host.clock().instant());
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new UsageException("--campaign " + id + ": use letters, digits, '.', '_' and '-' only");
-        }
+        RunPlan.checkId(id, campaignId != null);
         if (Files.exists(runsDir.path.resolve(id).resolve("events.db"))) {
             throw new UsageException(
                     "a log named " + id + " already exists in " + runsDir.path + "; choose another --campaign");

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.log.CorruptLogException;
 import dev.ratchet.log.LogException;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -17,7 +18,7 @@ final class Failures {
                 || t instanceof CommandLine.ParameterException) {
             return ExitCodes.BAD_INPUT;
         }
-        if (t instanceof CheckFailedException) {
+        if (t instanceof CheckFailedException || t instanceof CorruptLogException) {
             return ExitCodes.CHECK_FAILED;
         }
         return ExitCodes.RUNTIME_FAILURE;
@@ -29,7 +30,8 @@ final class Failures {
                 || e instanceof UncheckedIOException
                 || e instanceof IllegalArgumentException
                 || e instanceof UsageException
-                || e instanceof CheckFailedException) {
+                || e instanceof CheckFailedException
+                || e instanceof CorruptLogException) {
             cli.getErr().println("ratchet: " + message);
         } else {
             cli.getErr().println("ratchet: " + e.getClass().getSimpleName() + ": " + message);

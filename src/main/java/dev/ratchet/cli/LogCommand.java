@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.log.ChainVerifier;
 import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.EventType;
@@ -9,7 +10,6 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Prints a campaign's events in seq order.",
             "Streams from disk, so a million-event log is fine. Without --json: one line per event (seq, type, stream#version, payload)."
+                    + " Every event is verified as it streams (its link in the hash chain, and that its payload"
+                    + " decodes), from seq 1 whatever --from says: a corrupt log prints the events before the first"
+                    + " bad one, then exits 1 naming its seq."
         })
 final class LogCommand implements Callable<Integer> {
 
@@ -69,12 +72,21 @@ final class LogCommand implements Callable<Integer> {
             throw new UsageException("--from must be >= 1, got " + from);
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (SqliteEventLog log = SqliteEventLog.openReadOnly(runsDir.logFile(campaign));
-                Stream<RecordedEvent> events =
-                        log.read(EventQuery.all().types(types).from(from))) {
-            events.forEach(e -> out.println(json ? jsonLine(e) : textLine(e)));
+        EventQuery shown = EventQuery.all().types(types).from(from);
+        ChainVerifier.Report report;
+        try (SqliteEventLog log = SqliteEventLog.openReadOnly(runsDir.logFile(campaign))) {
+            report = ChainVerifier.decodeWhile(log.read(EventQuery.all()), (e, decoded) -> {
+                if (shown.matches(e)) {
+                    out.println(json ? jsonLine(e) : textLine(e));
+                }
+            });
         }
         out.flush();
+        if (report.problem().isPresent()) {
+            ChainVerifier.Problem p = report.problem().get();
+            throw new CheckFailedException("the log is corrupt at seq " + p.seq() + ": " + p.what()
+                    + " (the events before it were printed; `ratchet verify` checks every link)");
+        }
         return ExitCodes.OK;
     }
 

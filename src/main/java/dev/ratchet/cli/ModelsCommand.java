@@ -21,6 +21,7 @@ import dev.ratchet.model.ResilientModelClient;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -115,6 +116,9 @@ public final class ModelsCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             ModelConfig config;
             try {
+                if (Files.isRegularFile(file)) {
+                    ModelsFile.refuseIfTooLarge(file);
+                }
                 config = pick(ModelConfigs.load(file));
             } catch (ModelConfigException e) {
                 err.println("ratchet: " + e.getMessage());

@@ -2,15 +2,10 @@ package dev.ratchet.cli;
 
 import dev.ratchet.report.CampaignView;
 import dev.ratchet.report.HtmlReport;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,9 +22,6 @@ import picocli.CommandLine.Spec;
             "Opens offline: accuracy per iteration on train, probe and confirm; promotions and rejections with reasons; failure kinds over time; spend; and a short list of what to review. Default: report.html beside the campaign's events.db."
         })
 public final class ReportCommand implements Callable<Integer> {
-
-    /** Distinguishes the temporary files of reports written at once by one process. */
-    private static final AtomicLong TEMP_FILES = new AtomicLong();
 
     @Parameters(
             index = "0",
@@ -82,28 +74,7 @@ public final class ReportCommand implements Callable<Integer> {
      * so that a failed write never leaves half a report. Other commands (a demo campaign) call this
      * to leave a report in the campaign folder.
      */
-    static void write(Path target, CampaignView view, String source) {
-        String html = HtmlReport.render(view, source);
-        Path dir = target.toAbsolutePath().getParent();
-        // Not Files.createTempFile: it creates the file 0600, and the move would keep that mode, so
-        // the report would ignore the umask that every other output (summary.txt) follows.
-        Path tmp = dir.resolve(
-                ".report-" + ProcessHandle.current().pid() + "-" + TEMP_FILES.incrementAndGet() + ".html.tmp");
-        try {
-            Files.writeString(tmp, html, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } finally {
-            deleteQuietly(tmp);
-        }
-    }
-
-    private static void deleteQuietly(Path tmp) {
-        try {
-            Files.deleteIfExists(tmp);
-        } catch (IOException e) {
-            // the report itself is in place or the write already failed loudly; a stray temp file is harmless
-        }
+    static OutputFile.Outcome write(Path target, CampaignView view, String source) {
+        return OutputFile.write(target, HtmlReport.render(view, source));
     }
 }

@@ -3,32 +3,22 @@ package dev.ratchet.cli;
 import dev.ratchet.campaign.CampaignRunner;
 import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.campaign.CampaignSnapshot;
-import dev.ratchet.config.CampaignConfig;
-import dev.ratchet.config.CampaignConfigLoader;
-import dev.ratchet.config.ModelConfigs;
-import dev.ratchet.env.EnvironmentCatalog;
-import dev.ratchet.log.EventQuery;
+import dev.ratchet.log.EventLog;
+import dev.ratchet.log.LogException;
 import dev.ratchet.log.NewEvent;
-import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.log.sqlite.SqliteOptions;
 import dev.ratchet.model.ModelStopException;
 import dev.ratchet.model.Sleeper;
-import dev.ratchet.skill.Library;
 import java.io.PrintWriter;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,12 +34,17 @@ import picocli.CommandLine.Spec;
                     + " Every step is appended to runs/<campaign>/events.db; at the end the folder also holds the final"
                     + " library (library/), a summary (summary.txt) and the HTML report (report.html)."
                     + " A campaign interrupted in any way (kill -9 included) continues with --resume: nothing recorded"
-                    + " is repeated, and the decisions come out as if it had never stopped."
+                    + " is repeated, and the decisions come out as if it had never stopped. Resuming a finished"
+                    + " campaign writes again, from its log, any output that is missing or differs; a campaign killed"
+                    + " before it recorded campaign.started is started afresh from --config."
         })
 final class RunCommand implements Callable<Integer> {
 
-    private static final DateTimeFormatter ID_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    /** Opens a campaign's log for writing; tests substitute storage that fails. */
+    @FunctionalInterface
+    interface LogWriter {
+        EventLog open(Path dbFile, SqliteOptions options, Clock clock);
+    }
 
     @Spec
     CommandSpec spec;
@@ -70,7 +65,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Campaign config (default: ${DEFAULT-VALUE}).")
     Path config;
 
-    @Option(names = "--campaign", paramLabel = "ID", description = "Campaign id (default: <config name>-<UTC time>).")
+    @Option(
+            names = "--campaign",
+            paramLabel = "ID",
+            description = "Campaign id (default: <config name>-<UTC time>); letters, digits, '.', '_' and '-',"
+                    + " at most " + RunPlan.MAX_ID_LENGTH + " characters.")
     String campaignId;
 
     @Option(
@@ -90,6 +89,7 @@ final class RunCommand implements Callable<Integer> {
 
     private final Host host;
     private final Sleeper sleeper;
+    private final LogWriter writer;
 
     RunCommand(Host host) {
         this(host, Sleeper.system());
@@ -97,124 +97,113 @@ final class RunCommand implements Callable<Integer> {
 
     /** Tests record reproducible campaigns with a fixed clock and a sleeper that does not wait. */
     RunCommand(Host host, Sleeper sleeper) {
+        this(host, sleeper, SqliteEventLog::open);
+    }
+
+    RunCommand(Host host, Sleeper sleeper, LogWriter writer) {
         this.host = host;
         this.sleeper = sleeper;
+        this.writer = writer;
     }
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (synchronousNormal) {
-            err.println(
-                    "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
+            err().println(
+                            "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
         Clock clock = host.clock();
-        Prepared prepared = resume != null ? prepareResume() : prepareNew(clock);
-        Path folder = runsDir.path.resolve(prepared.id());
-        if (resume != null && finished(folder, out)) {
-            out.flush();
-            return ExitCodes.OK;
-        }
+        RunPlan plan = new RunPlan(runsDir, paths, modelsFile, config, out, err());
+        RunPlan.Prepared prepared = resume != null ? plan.resume(resume, clock) : plan.fresh(campaignId, clock);
+        int code = prepared.stopped().isPresent() ? refreshOutputs(prepared, clock) : run(prepared, clock);
+        out.flush();
+        return code;
+    }
+
+    private int run(RunPlan.Prepared prepared, Clock clock) {
+        PrintWriter out = spec.commandLine().getOut();
         SqliteOptions options =
                 new SqliteOptions(synchronousNormal, SqliteOptions.defaults().busyTimeout());
         // The setup validates environments and draws the splits: bad input fails here, before any file exists.
-        try (CampaignSetup setup = CampaignSetup.live(
-                        prepared.snapshot().config(),
-                        prepared.snapshot().models(),
-                        prepared.catalog(),
-                        prepared.start(),
-                        host.env(),
-                        clock,
-                        sleeper);
-                SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock)) {
-            if (resume == null) {
-                log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
-                out.println("campaign " + prepared.id() + " → " + folder);
-            } else {
-                out.println("resuming campaign " + prepared.id() + " from "
-                        + log.head().map(h -> h.seq()).orElse(0L) + " events");
-            }
-            if (setup.world().isPresent()) {
-                out.println("models: simulated world (a deterministic simulator, not a real model)");
-            }
-            Progress progress = Progress.onStandardOutput(clock);
-            long startNanos = System.nanoTime();
-            CampaignRunner runner = setup.runner(
-                    log, prepared.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress::accept);
+        try (CampaignSetup setup = setup(prepared, clock);
+                EventLog log = writer.open(prepared.db(), options, clock)) {
             CampaignStopped stopped;
             try {
-                stopped = runner.run();
-            } catch (ModelStopException e) {
-                err.println("ratchet: " + e.getMessage());
-                err.println("the campaign stopped before finishing; continue it with: ratchet run --resume "
-                        + prepared.id());
+                if (prepared.fresh()) {
+                    log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
+                    out.println("campaign " + prepared.id() + " → " + prepared.folder());
+                } else {
+                    out.println("resuming campaign " + prepared.id() + " from "
+                            + log.head().map(h -> h.seq()).orElse(0L) + " events");
+                }
+                if (setup.world().isPresent()) {
+                    out.println("models: simulated world (a deterministic simulator, not a real model)");
+                }
+                stopped = runner(prepared, setup, log, clock).run();
+            } catch (ModelStopException | LogException e) {
+                // Appends are all-or-nothing, so whatever stopped the run left a log that resumes.
+                err().println("ratchet: " + e.getMessage());
+                err().println("the campaign stopped before finishing; continue it with: "
+                        + runsDir.resumeCommand(prepared.db()));
                 return ExitCodes.RUNTIME_FAILURE;
             }
-            RunOutputs.write(folder, log, setup, stopped, noReport, out);
+            return writeOutputs(prepared, log, setup, stopped, false);
         }
-        out.flush();
+    }
+
+    /** A finished campaign has nothing to run; its outputs are checked against its log and written again if needed. */
+    private int refreshOutputs(RunPlan.Prepared prepared, Clock clock) {
+        PrintWriter out = spec.commandLine().getOut();
+        CampaignStopped stopped = prepared.stopped().orElseThrow();
+        out.println("campaign " + prepared.id() + " already finished (" + stopped.reason() + " — " + stopped.detail()
+                + "): nothing to resume");
+        try (CampaignSetup setup = setup(prepared, clock);
+                SqliteEventLog log = SqliteEventLog.openReadOnly(prepared.db())) {
+            return writeOutputs(prepared, log, setup, stopped, true);
+        }
+    }
+
+    private int writeOutputs(
+            RunPlan.Prepared prepared, EventLog log, CampaignSetup setup, CampaignStopped stopped, boolean refresh) {
+        PrintWriter out = spec.commandLine().getOut();
+        RunOutputs.Written written;
+        try {
+            written = RunOutputs.write(prepared.folder(), log, setup, stopped, noReport);
+        } catch (UncheckedIOException e) {
+            err().println("ratchet: " + e.getMessage());
+            err().println("the campaign itself is complete in its log; write its outputs with: "
+                    + runsDir.resumeCommand(prepared.db()));
+            return ExitCodes.RUNTIME_FAILURE;
+        }
+        if (!refresh) {
+            out.println();
+            written.lines().forEach(out::println);
+        } else if (written.rewritten().isEmpty()) {
+            out.println("its outputs match its log: " + prepared.folder().resolve("summary.txt"));
+        } else {
+            written.rewritten().forEach(file -> out.println("written again from the log: " + file));
+            out.println("its summary: " + prepared.folder().resolve("summary.txt"));
+        }
         return ExitCodes.OK;
     }
 
-    /**
-     * Whether the campaign to resume has already stopped and left its outputs: then there is
-     * nothing to do. A campaign killed after its last event but before writing its summary is
-     * finished by running on, which appends nothing and writes the outputs.
-     */
-    private static boolean finished(Path folder, PrintWriter out) {
-        Optional<CampaignStopped> stopped;
-        try (SqliteEventLog log = SqliteEventLog.openReadOnly(folder.resolve("events.db"));
-                Stream<RecordedEvent> events = log.read(EventQuery.all().types(Set.of("campaign.stopped")))) {
-            stopped = events.map(e -> (CampaignStopped) e.event()).findFirst();
-        }
-        if (stopped.isEmpty()) {
-            return false;
-        }
-        out.println("campaign " + folder.getFileName() + " already finished ("
-                + stopped.get().reason() + " — " + stopped.get().detail() + "): nothing to resume");
-        if (Files.isRegularFile(folder.resolve("summary.txt"))) {
-            out.println("its summary: " + folder.resolve("summary.txt"));
-            return true;
-        }
-        out.println("its summary was never written (the run stopped right after its last event): writing it now");
-        return false;
+    private CampaignSetup setup(RunPlan.Prepared p, Clock clock) {
+        return CampaignSetup.live(
+                p.snapshot().config(), p.snapshot().models(), p.catalog(), p.start(), host.env(), clock, sleeper);
     }
 
-    private record Prepared(String id, CampaignSnapshot snapshot, EnvironmentCatalog catalog, Library start) {}
-
-    private Prepared prepareNew(Clock clock) {
-        if (!Files.isRegularFile(config)) {
-            throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
-        }
-        CampaignConfig campaign = CampaignConfigLoader.load(config);
-        ModelConfigs models = modelsFile.models();
-        models.get(campaign.models().agent());
-        models.get(campaign.models().proposer());
-        String id = campaignId != null ? campaignId : campaign.name() + "-" + ID_TIME.format(clock.instant());
-        if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new UsageException("--campaign " + id + ": use letters, digits, '.', '_' and '-' only");
-        }
-        if (Files.exists(runsDir.path.resolve(id).resolve("events.db"))) {
-            throw new UsageException("campaign " + id + " already exists in " + runsDir.path
-                    + "; continue it with --resume " + id + " or choose another --campaign");
-        }
-        return new Prepared(id, new CampaignSnapshot(campaign, models), paths.catalog(campaign), paths.library(err()));
-    }
-
-    private Prepared prepareResume() {
-        Path db = runsDir.logFile(resume);
-        String id = db.toAbsolutePath().getParent().getFileName().toString();
-        RecordedCampaign recorded = RecordedCampaign.read(db);
-        CampaignSnapshot snapshot = recorded.snapshot();
-        return new Prepared(id, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths, err()));
+    private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Clock clock) {
+        Progress progress = Progress.onStandardOutput(clock);
+        long startNanos = System.nanoTime();
+        return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress::accept);
     }
 
     private PrintWriter err() {
         return spec.commandLine().getErr();
     }
 
-    private CampaignStarted started(Prepared p, CampaignSetup setup) {
+    private CampaignStarted started(RunPlan.Prepared p, CampaignSetup setup) {
         CampaignSnapshot s = p.snapshot();
         return new CampaignStarted(
                 p.id(),

@@ -14,28 +14,30 @@ import dev.ratchet.model.simulated.SimulatedWorld;
 import dev.ratchet.report.CampaignView;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.SkillFiles;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
 
-/** What a finished campaign leaves in its folder, and the summary it prints. */
+/**
+ * What a finished campaign leaves in its folder: the library export, summary.txt and report.html.
+ * Each is derived from the log alone and written whole (see {@link OutputFile}), so a run killed
+ * while writing them, or a file lost since, is put right by writing them again from the log.
+ */
 final class RunOutputs {
+
+    /** The summary's lines, as printed; and the outputs that were missing or differed from the log's. */
+    record Written(List<String> lines, List<String> rewritten) {
+        Written {
+            lines = List.copyOf(lines);
+            rewritten = List.copyOf(rewritten);
+        }
+    }
 
     private RunOutputs() {}
 
-    static void write(
-            Path folder,
-            EventLog log,
-            CampaignSetup setup,
-            CampaignStopped stopped,
-            boolean noReport,
-            PrintWriter out) {
+    static Written write(Path folder, EventLog log, CampaignSetup setup, CampaignStopped stopped, boolean noReport) {
         List<Event> events = new ArrayList<>();
         try (Stream<RecordedEvent> s = log.read(EventQuery.all())) {
             s.forEach(e -> events.add(e.event()));
@@ -51,19 +53,30 @@ final class RunOutputs {
         setup.world().ifPresent(world -> lines.addAll(groundTruth(world, setup, last)));
         lines.add("library: " + setup.start().version() + " -> " + last.version() + " (exported to "
                 + folder.resolve("library") + "; `ratchet apply " + folder.getFileName() + "` copies it into skills/)");
-        try {
-            Files.write(folder.resolve("summary.txt"), lines);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the summary in " + folder, e);
-        }
+        List<String> rewritten = new ArrayList<>();
+        Path summary = folder.resolve("summary.txt");
+        String nl = System.lineSeparator();
+        note(rewritten, summary, OutputFile.write(summary, String.join(nl, lines) + nl));
         if (!noReport) {
             Path report = folder.resolve("report.html");
-            ReportCommand.write(
-                    report, CampaignView.read(log), folder.resolve("events.db").toString());
+            note(
+                    rewritten,
+                    report,
+                    ReportCommand.write(
+                            report,
+                            CampaignView.read(log),
+                            folder.resolve("events.db").toString()));
             lines.add("report: " + report);
         }
-        out.println();
-        lines.forEach(out::println);
+        return new Written(lines, rewritten);
+    }
+
+    private static void note(List<String> rewritten, Path file, OutputFile.Outcome outcome) {
+        if (outcome == OutputFile.Outcome.CREATED) {
+            rewritten.add(file.getFileName() + " (it was missing)");
+        } else if (outcome == OutputFile.Outcome.REPLACED) {
+            rewritten.add(file.getFileName() + " (it was incomplete or did not match the log)");
+        }
     }
 
     /** The simulator knows each library's true accuracy: a figure no real model can give. */

@@ -16,4 +16,16 @@ final class RunsDir {
     Path logFile(String campaign) {
         return EventLogOpener.locate(campaign, path);
     }
+
+    /** The command line that continues the campaign whose log is {@code dbFile}. */
+    String resumeCommand(Path dbFile) {
+        Path db = dbFile.toAbsolutePath().normalize();
+        Path folder = db.getParent();
+        if (!db.getFileName().toString().equals("events.db")
+                || !folder.getParent().equals(path.toAbsolutePath().normalize())) {
+            return "ratchet run --resume " + db;
+        }
+        String id = folder.getFileName().toString();
+        return "ratchet run --resume " + id + (path.equals(Path.of("runs")) ? "" : " --runs-dir " + path);
+    }
 }

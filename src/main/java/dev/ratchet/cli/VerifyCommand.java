@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Checks a log's integrity and every link of its hash chain.",
-            "Runs SQLite's integrity check, then checks gapless seq, previous-hash links, recomputed hashes, stream versions and known types. Prints the event count and the head hash: anchor them elsewhere, since a chain alone cannot reveal a truncated tail or a wholesale rewrite. Exit 1 names the first bad seq and what is wrong with it."
+            "Runs SQLite's integrity check, then checks gapless seq, previous-hash links, recomputed hashes, stream versions, known types and that every payload decodes. Prints the event count and the head hash: anchor them elsewhere, since a chain alone cannot reveal a truncated tail or a wholesale rewrite. Exit 1 names the first bad seq and what is wrong with it."
         })
 final class VerifyCommand implements Callable<Integer> {
 
@@ -52,8 +52,10 @@ final class VerifyCommand implements Callable<Integer> {
             ChainVerifier.Report report = ChainVerifier.verify(log.read(EventQuery.all()));
             if (report.problem().isPresent()) {
                 ChainVerifier.Problem p = report.problem().get();
-                throw new CheckFailedException("chain broken at seq " + p.seq() + ": " + p.what() + " ("
-                        + report.count() + " events verified before it)");
+                String where =
+                        p.kind() == ChainVerifier.Kind.PAYLOAD ? "event corrupt at seq " : "chain broken at seq ";
+                throw new CheckFailedException(
+                        where + p.seq() + ": " + p.what() + " (" + report.count() + " events verified before it)");
             }
             out.println("ok: " + report.count() + " events, chain intact");
             out.println("head seq:  " + report.headSeq());

@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class CampaignConfigLoader {
 
-    private static final YAMLMapper YAML = YAMLMapper.builder()
+    private static final YAMLMapper YAML = YAMLMapper.builder(YamlLimits.factory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -54,6 +55,10 @@ public final class CampaignConfigLoader {
     public static CampaignConfig load(Path file) {
         String text;
         try {
+            Optional<String> tooLarge = YamlLimits.tooLarge(file);
+            if (tooLarge.isPresent()) {
+                throw new CampaignConfigException(tooLarge.get(), null);
+            }
             text = StrictUtf8.read(file);
         } catch (NoSuchFileException e) {
             throw new CampaignConfigException(file + ": no such config file", e);
@@ -71,14 +76,26 @@ public final class CampaignConfigLoader {
         }
         CampaignConfig config;
         try {
+            refuseAliases(text, source);
             config = YAML.readValue(text, CampaignConfig.class);
         } catch (JsonProcessingException e) {
             throw new CampaignConfigException(describe(text, source, e), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot parse " + source, e);
         }
         if (config == null) {
             throw new CampaignConfigException(source + ": the file is empty", null);
         }
         return config.name().isBlank() ? config.named(defaultName) : config;
+    }
+
+    private static void refuseAliases(String text, String source) throws IOException {
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            Optional<String> alias = YamlLimits.firstAlias(p);
+            if (alias.isPresent()) {
+                throw new CampaignConfigException(source + ":" + alias.get(), null);
+            }
+        }
     }
 
     private static String describe(String text, String source, JsonProcessingException e) {

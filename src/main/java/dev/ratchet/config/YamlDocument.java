@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 final class YamlDocument {
 
-    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final YAMLFactory YAML = YamlLimits.factory();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final String source;
@@ -89,6 +90,9 @@ final class YamlDocument {
         JsonNode value(String path) throws IOException {
             lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
             JsonToken token = p.currentToken();
+            if (p instanceof YAMLParser y && y.isCurrentAlias()) {
+                throw new ModelConfigException(source + ":" + YamlLimits.aliasAt(p));
+            }
             switch (token) {
                 case START_OBJECT:
                     return object(path);

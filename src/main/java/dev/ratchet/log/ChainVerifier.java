@@ -1,5 +1,7 @@
 package dev.ratchet.log;
 
+import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.EventCodec;
 import dev.ratchet.log.event.EventType;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,13 +12,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * Walks a log in seq order and checks every link: gapless seq from 1, each previous-hash equal to
  * the hash before it, each hash recomputed from the envelope and payload, per-stream versions
- * consecutive, and every type and schema version known. Stops at the first problem.
+ * consecutive, every type and schema version known, and (where the walk decodes) every payload
+ * decodable: a forger who recomputes the chain still cannot slip in bytes no reader can use. Stops
+ * at the first problem.
  */
 public final class ChainVerifier {
 
@@ -27,8 +33,20 @@ public final class ChainVerifier {
     private long count;
     private Problem problem;
 
+    /** What kind of link is broken. */
+    public enum Kind {
+        SEQ,
+        PREVIOUS_HASH,
+        /** The stored hash is not the hash of the event's contents: one of them was changed. */
+        HASH,
+        STREAM_VERSION,
+        TYPE,
+        SCHEMA_VERSION,
+        PAYLOAD
+    }
+
     /** The first bad seq and what is wrong with it. */
-    public record Problem(long seq, String what) {}
+    public record Problem(long seq, Kind kind, String what) {}
 
     /** Result of a walk: the events checked, the head reached and the first problem, if any. */
     public record Report(long count, long headSeq, String headHash, Optional<Problem> problem) {
@@ -37,12 +55,28 @@ public final class ChainVerifier {
         }
     }
 
+    /** Checks every link and decodes every payload. */
     public static Report verify(Stream<RecordedEvent> events) {
         ChainVerifier v = new ChainVerifier();
         try (events) {
-            events.takeWhile(e -> v.problem == null).forEach(v::check);
+            events.takeWhile(e -> v.problem == null).forEach(v::checkDecoded);
         }
         return v.report();
+    }
+
+    /**
+     * As {@link #verifyWhile}, but decodes each event as part of the check (a payload that does not
+     * decode is the problem at its seq) and hands {@code consumer} the verified event with its
+     * decoded payload, so that readers never decode twice nor meet an undecodable event.
+     */
+    public static Report decodeWhile(Stream<RecordedEvent> events, BiConsumer<RecordedEvent, Event> consumer) {
+        ChainVerifier v = new ChainVerifier();
+        return v.walk(events, e -> v.checkDecoded(e)
+                .map(d -> {
+                    consumer.accept(e, d);
+                    return true;
+                })
+                .orElse(false));
     }
 
     /**
@@ -55,6 +89,17 @@ public final class ChainVerifier {
      */
     public static Report verifyWhile(Stream<RecordedEvent> events, Consumer<RecordedEvent> consumer) {
         ChainVerifier v = new ChainVerifier();
+        return v.walk(events, e -> {
+            if (!v.check(e)) {
+                return false;
+            }
+            consumer.accept(e);
+            return true;
+        });
+    }
+
+    /** Feeds {@code step} the rows a second thread reads, until it returns false or the rows end. */
+    private Report walk(Stream<RecordedEvent> events, Predicate<RecordedEvent> step) {
         BlockingQueue<Chunk> queue = new ArrayBlockingQueue<>(64);
         Thread reader = new Thread(() -> readInto(events, queue), "ratchet-log-reader");
         reader.setDaemon(true);
@@ -63,10 +108,9 @@ public final class ChainVerifier {
             try {
                 for (Chunk chunk = queue.take(); ; chunk = queue.take()) {
                     for (RecordedEvent e : chunk.events()) {
-                        if (!v.check(e)) {
-                            return v.report();
+                        if (!step.test(e)) {
+                            return report();
                         }
-                        consumer.accept(e);
                     }
                     if (chunk.failure() instanceof RuntimeException failure) {
                         throw failure;
@@ -87,7 +131,7 @@ public final class ChainVerifier {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying the chain", e);
         }
-        return v.report();
+        return report();
     }
 
     /** Rows in seq order; the last chunk says so, and carries the read's failure, if any. */
@@ -133,51 +177,78 @@ public final class ChainVerifier {
 
     private static final int CHUNK = 512;
 
-    /** Checks one more event; returns false once a problem has been found. */
+    /** Checks one more event's links (not its payload); returns false once a problem has been found. */
     public boolean check(RecordedEvent e) {
+        return problem == null && accept(e, firstProblem(e));
+    }
+
+    /** Checks one more event and decodes its payload; empty once a problem has been found. */
+    public Optional<Event> checkDecoded(RecordedEvent e) {
         if (problem != null) {
-            return false;
+            return Optional.empty();
         }
-        problem = firstProblem(e);
-        if (problem == null) {
+        Problem p = firstProblem(e);
+        Event decoded = null;
+        if (p == null) {
+            try {
+                decoded = EventCodec.decode(e.type(), e.schemaVersion(), e.payload());
+            } catch (RuntimeException undecodable) {
+                p = new Problem(
+                        e.seq(), Kind.PAYLOAD, EventCodec.whyUndecodable(e.type(), e.schemaVersion(), undecodable));
+            }
+        }
+        return accept(e, p) ? Optional.of(decoded) : Optional.empty();
+    }
+
+    private boolean accept(RecordedEvent e, Problem p) {
+        problem = p;
+        if (p == null) {
             count++;
             expectedSeq = e.seq() + 1;
             prevHash = e.hash();
             streamVersions.put(e.stream(), e.version());
         }
-        return problem == null;
+        return p == null;
     }
 
     private Problem firstProblem(RecordedEvent e) {
         if (e.seq() != expectedSeq) {
             return new Problem(
                     expectedSeq,
+                    Kind.SEQ,
                     e.seq() > expectedSeq
                             ? "seq " + expectedSeq + " is missing (next row has seq " + e.seq() + ")"
                             : "seq " + e.seq() + " appears out of order after " + (expectedSeq - 1));
         }
         if (!Arrays.equals(e.prevHash(), prevHash)) {
-            return new Problem(e.seq(), "previous-hash does not match the hash of seq " + (e.seq() - 1));
+            return new Problem(
+                    e.seq(), Kind.PREVIOUS_HASH, "previous-hash does not match the hash of seq " + (e.seq() - 1));
         }
         byte[] recomputed =
                 chain.link(e.prevHash(), e.seq(), e.stream(), e.version(), e.type(), e.schemaVersion(), e.payload());
         if (!Arrays.equals(recomputed, e.hash())) {
             return new Problem(
                     e.seq(),
+                    Kind.HASH,
                     "hash does not match its contents (payload, type, schema version, seq,"
                             + " stream or version was changed)");
         }
         long expectedVersion = streamVersions.getOrDefault(e.stream(), 0L) + 1;
         if (e.version() != expectedVersion) {
             return new Problem(
-                    e.seq(), "stream " + e.stream() + " version " + e.version() + ", expected " + expectedVersion);
+                    e.seq(),
+                    Kind.STREAM_VERSION,
+                    "stream " + e.stream() + " version " + e.version() + ", expected " + expectedVersion);
         }
         Optional<EventType> type = EventType.named(e.type());
         if (type.isEmpty()) {
-            return new Problem(e.seq(), "unknown event type " + e.type());
+            return new Problem(e.seq(), Kind.TYPE, "unknown event type " + e.type());
         }
         if (e.schemaVersion() < 1 || e.schemaVersion() > type.get().schemaVersion()) {
-            return new Problem(e.seq(), "schema version " + e.schemaVersion() + " is not valid for " + e.type());
+            return new Problem(
+                    e.seq(),
+                    Kind.SCHEMA_VERSION,
+                    "schema version " + e.schemaVersion() + " is not valid for " + e.type());
         }
         return null;
     }

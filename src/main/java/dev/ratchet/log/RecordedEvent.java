@@ -30,9 +30,17 @@ public record RecordedEvent(
         Objects.requireNonNull(hash, "hash");
     }
 
-    /** Decodes the payload, upgrading it if it was written under an older schema version. */
+    /**
+     * Decodes the payload, upgrading it if it was written under an older schema version.
+     *
+     * @throws CorruptLogException naming this seq when the payload does not decode
+     */
     public Event event() {
-        return EventCodec.decode(type, schemaVersion, payload);
+        try {
+            return EventCodec.decode(type, schemaVersion, payload);
+        } catch (RuntimeException e) {
+            throw new CorruptLogException(seq, EventCodec.whyUndecodable(type, schemaVersion, e), e);
+        }
     }
 
     public String payloadText() {

@@ -1,7 +1,10 @@
 package dev.ratchet.replay;
 
+import dev.ratchet.log.ChainVerifier;
+import dev.ratchet.log.CorruptLogException;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.EventQuery;
+import dev.ratchet.log.HashChain;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
@@ -11,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +24,16 @@ import java.util.stream.Stream;
 
 /**
  * What replay needs to know about a recorded campaign stream, read in one pass: its start event, how
- * many events it holds, how it stopped (if it did), every recorded model call and where it sits, and
- * the recorded-at of its first and last events (to set the replay's time against the campaign's).
+ * many events it holds, how it stopped (if it did), every recorded model call and where it sits, the
+ * recorded-at of its first and last events (to set the replay's time against the campaign's), and
+ * the seq of a stored hash altered with its content left intact ({@code alteredHash}, 0 if none).
+ *
+ * <p>The same pass verifies the chain and decodes every payload. A log that is corrupt in a way
+ * replay cannot see past (a missing row, a broken previous-hash, a payload that does not decode)
+ * fails here with {@link CorruptLogException} naming the first bad seq. A stored hash that does not
+ * match its event is left to the comparison: when the next event links to the hash the contents
+ * give, only the hash was altered, and replay stops there; otherwise the contents were altered, and
+ * replay runs on to their first consequence.
  */
 record RecordedStream(
         String stream,
@@ -32,7 +44,8 @@ record RecordedStream(
         List<ModelCallRecorded> calls,
         Map<String, Long> callSeqs,
         String firstRecordedAt,
-        String lastRecordedAt) {
+        String lastRecordedAt,
+        long alteredHash) {
 
     RecordedStream {
         Objects.requireNonNull(stream, "stream");
@@ -59,7 +72,13 @@ record RecordedStream(
                 scan.calls,
                 scan.callSeqs,
                 scan.first,
-                scan.last);
+                scan.last,
+                scan.alteredHash);
+    }
+
+    /** Where replay can stop: at an altered hash, the first divergence there can be, else the end. */
+    long comparedUpTo() {
+        return alteredHash > 0 ? alteredHash : count;
     }
 
     Optional<CampaignStopped> stop() {
@@ -85,6 +104,9 @@ record RecordedStream(
 
     /** Accumulates the scan. */
     private static final class Scan {
+        final ChainVerifier chain = new ChainVerifier();
+        RecordedEvent mismatched;
+        long alteredHash;
         String stream;
         CampaignStarted started;
         long count;
@@ -96,12 +118,14 @@ record RecordedStream(
         String last;
 
         void add(RecordedEvent e) {
+            link(e);
+            Event event = e.event();
             if (stream == null) {
-                if (e.seq() != 1 || !"campaign.started".equals(e.type())) {
+                if (e.seq() != 1 || !(event instanceof CampaignStarted s)) {
                     throw new IllegalArgumentException("not a campaign log (it does not open with campaign.started)");
                 }
                 stream = e.stream();
-                started = (CampaignStarted) e.event();
+                started = s;
                 first = e.recordedAt();
             }
             if (!stream.equals(e.stream())) {
@@ -109,21 +133,45 @@ record RecordedStream(
                         + e.stream() + ", not " + stream);
             }
             if (e.seq() != count + 1) {
-                throw new IllegalArgumentException(
-                        "the log skips from seq " + count + " to " + e.seq() + " (`ratchet verify` checks every link)");
+                throw new CorruptLogException(count + 1, "the log skips from seq " + count + " to " + e.seq(), null);
             }
             count++;
             last = e.recordedAt();
-            if ("model.call-recorded".equals(e.type()) || "campaign.stopped".equals(e.type())) {
-                Event event = e.event();
-                if (event instanceof ModelCallRecorded call) {
-                    calls.add(call);
-                    callSeqs.putIfAbsent(call.callId(), e.seq());
-                } else if (event instanceof CampaignStopped s) {
-                    stopped = s;
-                    stoppedSeq = e.seq();
+            if (event instanceof ModelCallRecorded call) {
+                calls.add(call);
+                callSeqs.putIfAbsent(call.callId(), e.seq());
+            } else if (event instanceof CampaignStopped s) {
+                stopped = s;
+                stoppedSeq = e.seq();
+            }
+        }
+
+        /** Verifies links up to the first mismatched hash, and tells what the next event says of it. */
+        private void link(RecordedEvent e) {
+            if (mismatched != null && e.seq() == mismatched.seq() + 1) {
+                if (Arrays.equals(e.prevHash(), contentHash(mismatched))) {
+                    alteredHash = mismatched.seq();
+                } else if (!Arrays.equals(e.prevHash(), mismatched.hash())) {
+                    throw new CorruptLogException(
+                            e.seq(),
+                            "previous-hash matches neither the stored nor the recomputed hash of seq "
+                                    + mismatched.seq() + " (`ratchet verify` checks every link)",
+                            null);
                 }
             }
+            if (mismatched != null || chain.check(e)) {
+                return;
+            }
+            ChainVerifier.Problem p = chain.report().problem().orElseThrow();
+            if (p.kind() != ChainVerifier.Kind.HASH) {
+                throw new CorruptLogException(p.seq(), p.what() + " (`ratchet verify` checks every link)", null);
+            }
+            mismatched = e;
+        }
+
+        private static byte[] contentHash(RecordedEvent e) {
+            return new HashChain()
+                    .link(e.prevHash(), e.seq(), e.stream(), e.version(), e.type(), e.schemaVersion(), e.payload());
         }
     }
 }

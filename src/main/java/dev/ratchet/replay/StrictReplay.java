@@ -24,7 +24,9 @@ import java.util.stream.Stream;
  * Strict replay: re-runs a recorded campaign's code with both models answering only from its log
  * (a call the log lacks, or a request that hashes differently, is a divergence, never a network
  * request), into a log held in memory that is compared with the recording event by event as it
- * grows: the run stops at the first event whose content differs. The recorded log is only read.
+ * grows: the run stops at the first event whose content differs, or at a recorded hash altered with
+ * its content intact, which is as far as the comparison can go. The recorded log is only read, and
+ * a corrupt one (a missing row, a payload that does not decode) is refused before anything runs.
  *
  * <p>A recording without {@code campaign.stopped} (stopped by the provider, or killed and never
  * resumed) is compared as a prefix: replay runs until it needs something the recording does not
@@ -57,7 +59,7 @@ public final class StrictReplay {
         try (Stream<RecordedEvent> expected = recorded.read(EventQuery.all().from(2))) {
             end = run(
                     rec,
-                    new CheckedLog(regenerated, expected.iterator(), rec.count()),
+                    new CheckedLog(regenerated, expected.iterator(), rec.comparedUpTo()),
                     snapshot,
                     catalog,
                     start,
@@ -65,7 +67,7 @@ public final class StrictReplay {
         }
         EventLog.Head head = regenerated.head().orElseThrow();
         Optional<Divergence> compared;
-        try (Stream<RecordedEvent> a = recorded.read(EventQuery.all());
+        try (Stream<RecordedEvent> a = recorded.read(EventQuery.all()).limit(rec.comparedUpTo());
                 Stream<RecordedEvent> b = regenerated.read(EventQuery.all())) {
             compared = StreamComparison.firstDivergence(a.iterator(), b.iterator());
         }

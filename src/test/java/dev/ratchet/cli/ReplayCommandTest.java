@@ -135,6 +135,30 @@ class ReplayCommandTest {
         assertFalse(strict.out().contains("matched"), "--strict reports the divergence only: " + strict.out());
     }
 
+    /** Nothing after an altered hash can tell more: replay stops there instead of running the campaign out. */
+    @Test
+    void anAlteredHashWithItsContentIntactStopsReplayAtItsSeq() throws Exception {
+        long seq = events.get(events.size() / 3).seq();
+        Path copy = tmp.resolve("hash-" + seq + ".db");
+        Files.copy(demo, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + copy);
+                Statement s = c.createStatement()) {
+            s.execute("DROP TRIGGER events_no_update");
+            assertEquals(1, s.executeUpdate("UPDATE events SET hash = zeroblob(32) WHERE seq = " + seq));
+        }
+
+        Cli replay = Cli.run("replay", copy.toString());
+
+        assertEquals(ExitCodes.CHECK_FAILED, replay.exitCode(), replay.all());
+        assertTrue(replay.err().contains("first divergent event at seq " + seq + " ("), replay.err());
+        assertTrue(replay.err().contains("differing fields: hash: same content, a different hash"), replay.err());
+        assertTrue(
+                replay.out()
+                        .contains("matched " + (seq - 1) + " of " + events.size() + " recorded events before the"
+                                + " divergence (" + seq + " regenerated)"),
+                replay.out());
+    }
+
     @Test
     void anUnknownCampaignIsBadInputNamingWhereItLooked() {
         Cli replay = Cli.run(

@@ -88,6 +88,13 @@ final class Reads {
                 rs.getBytes(10));
     }
 
+    static boolean hasEventsTable(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'events'")) {
+            return rs.next();
+        }
+    }
+
     static List<String> integrityCheck(Connection c, Path file) {
         List<String> problems = new ArrayList<>();
         try (Statement s = c.createStatement();

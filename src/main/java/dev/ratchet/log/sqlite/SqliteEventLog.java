@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 /**
@@ -32,31 +33,43 @@ public final class SqliteEventLog implements EventLog {
     private final Connection connection;
     private final WriterLock lock;
     private final ChainedBatch batch;
+    /** A reader of a file whose writer has not created the table yet; looked at again on every read. */
+    private boolean tableless;
+
     private final Map<String, Long> streamVersions = new HashMap<>();
     private long headSeq;
     private byte[] headHash = HashChain.GENESIS;
 
-    private SqliteEventLog(Path file, Connection connection, WriterLock lock, Clock clock) {
+    private SqliteEventLog(Path file, Connection connection, WriterLock lock, Clock clock, boolean tableless) {
         this.file = file;
         this.connection = connection;
         this.lock = lock;
         this.batch = lock == null ? null : new ChainedBatch(clock);
+        this.tableless = tableless;
     }
 
     /** Opens (creating if needed) a log for writing; refuses if another process writes to it. */
     public static SqliteEventLog open(Path dbFile, SqliteOptions options, Clock clock) {
+        return open(dbFile, options, clock, c -> c);
+    }
+
+    /** As {@link #open(Path, SqliteOptions, Clock)}; tests wrap the connection to inject storage faults. */
+    static SqliteEventLog open(Path dbFile, SqliteOptions options, Clock clock, UnaryOperator<Connection> wrap) {
         try {
             Path parent = dbFile.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
         } catch (java.io.IOException e) {
-            throw new LogException("cannot create " + dbFile.getParent() + ": " + e.getMessage(), e);
+            throw new LogException(
+                    "cannot create " + dbFile.getParent() + ": "
+                            + DiskFull.describe(e, dbFile).orElse(e.getMessage()),
+                    e);
         }
         WriterLock lock = WriterLock.acquire(dbFile);
         try {
-            Connection c = Connections.writer(dbFile, options);
-            SqliteEventLog log = new SqliteEventLog(dbFile, c, lock, clock);
+            Connection c = wrap.apply(Connections.writer(dbFile, options));
+            SqliteEventLog log = new SqliteEventLog(dbFile, c, lock, clock, false);
             log.loadHead();
             return log;
         } catch (RuntimeException e) {
@@ -65,12 +78,28 @@ public final class SqliteEventLog implements EventLog {
         }
     }
 
-    /** Opens an existing log for reading only; needs no lock and may run beside a writer. */
+    /**
+     * Opens an existing log for reading only; needs no lock and may run beside a writer. A file
+     * without the events table (a run killed while creating it) reads as an empty log.
+     */
     public static SqliteEventLog openReadOnly(Path dbFile) {
         if (!Files.isRegularFile(dbFile)) {
             throw new LogException("no event log at " + dbFile);
         }
-        return new SqliteEventLog(dbFile, Connections.reader(dbFile), null, Clock.systemUTC());
+        Connection c = Connections.reader(dbFile);
+        boolean tableless;
+        try {
+            tableless = !Reads.hasEventsTable(c);
+        } catch (SQLException e) {
+            closeQuietly(c);
+            throw new LogException("cannot read " + dbFile + ": " + e.getMessage(), e);
+        }
+        return new SqliteEventLog(dbFile, c, null, Clock.systemUTC(), tableless);
+    }
+
+    /** Whether a process (this one included) holds the writer lock of the log at {@code dbFile}. */
+    public static boolean writerActive(Path dbFile) {
+        return WriterLock.isHeld(dbFile);
     }
 
     public Path file() {
@@ -78,6 +107,9 @@ public final class SqliteEventLog implements EventLog {
     }
 
     private void loadHead() {
+        if (noTableYet()) {
+            return;
+        }
         try (Statement s = connection.createStatement();
                 ResultSet rs = s.executeQuery("SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1")) {
             if (rs.next()) {
@@ -98,11 +130,9 @@ public final class SqliteEventLog implements EventLog {
             return List.of();
         }
         try {
-            connection.setAutoCommit(false);
-            try {
+            return inTransaction(() -> {
                 List<RecordedEvent> existing = batch.existing(connection, events);
                 if (existing != null) {
-                    connection.rollback();
                     return existing;
                 }
                 long version = streamVersion(stream);
@@ -114,23 +144,57 @@ public final class SqliteEventLog implements EventLog {
                 headHash = last.hash();
                 streamVersions.put(stream, last.version());
                 return written;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
+            });
         } catch (SQLException e) {
             if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed: events.stream")) {
                 throw new ConcurrencyException("stream " + stream + " was appended to concurrently; nothing written");
             }
-            throw new LogException("append to " + file + " failed, nothing written: " + e.getMessage(), e);
+            throw new LogException(
+                    "append to " + file + " failed, nothing written"
+                            + DiskFull.describe(e, file)
+                                    .map(full -> ": " + full + "; the log is intact up to seq " + headSeq
+                                            + " (free some space there, then continue)")
+                                    .orElse(": " + e.getMessage()),
+                    e);
         }
+    }
+
+    /** The body that commits, or else a rollback; a failed rollback never hides why the body failed. */
+    private List<RecordedEvent> inTransaction(Body body) throws SQLException {
+        connection.setAutoCommit(false);
+        Exception failure = null;
+        try {
+            return body.run();
+        } catch (SQLException | RuntimeException e) {
+            failure = e;
+            try {
+                connection.rollback();
+            } catch (SQLException rollback) {
+                // After SQLITE_FULL at commit SQLite has already rolled back: "no transaction is active".
+                e.addSuppressed(rollback);
+            }
+            throw e;
+        } finally {
+            try {
+                connection.setAutoCommit(true);
+            } catch (SQLException restore) {
+                if (failure == null) {
+                    throw restore;
+                }
+                failure.addSuppressed(restore);
+            }
+        }
+    }
+
+    /** One transaction's work. */
+    @FunctionalInterface
+    private interface Body {
+        List<RecordedEvent> run() throws SQLException;
     }
 
     @Override
     public synchronized Stream<RecordedEvent> read(EventQuery query) {
-        return Reads.stream(connection, query, file);
+        return noTableYet() ? Stream.empty() : Reads.stream(connection, query, file);
     }
 
     @Override
@@ -138,6 +202,9 @@ public final class SqliteEventLog implements EventLog {
         Long cached = streamVersions.get(stream);
         if (cached != null) {
             return cached;
+        }
+        if (noTableYet()) {
+            return 0;
         }
         try (PreparedStatement ps =
                 connection.prepareStatement("SELECT IFNULL(MAX(version), 0) FROM events WHERE stream = ?")) {
@@ -165,6 +232,25 @@ public final class SqliteEventLog implements EventLog {
     /** SQLite's own integrity check: "ok", or the problems it found. */
     public synchronized List<String> integrityCheck() {
         return Reads.integrityCheck(connection, file);
+    }
+
+    private boolean noTableYet() {
+        if (tableless) {
+            try {
+                tableless = !Reads.hasEventsTable(connection);
+            } catch (SQLException e) {
+                throw new LogException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return tableless;
+    }
+
+    private static void closeQuietly(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // already failing; the original error is the one to report
+        }
     }
 
     @Override

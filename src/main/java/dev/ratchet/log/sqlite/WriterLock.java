@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One writer per log, across processes: an OS file lock on {@code events.db.lock}, released by
@@ -17,16 +19,28 @@ import java.nio.file.StandardOpenOption;
  */
 final class WriterLock implements AutoCloseable {
 
+    /**
+     * Lock files this JVM holds. POSIX drops every lock a process holds on a file when it closes
+     * any channel on that file (see {@link FileLock}), so a second look from this JVM must not open
+     * one: it asks here instead.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
+    private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private WriterLock(FileChannel channel, FileLock lock) {
+    private WriterLock(Path lockFile, FileChannel channel, FileLock lock) {
+        this.lockFile = lockFile;
         this.channel = channel;
         this.lock = lock;
     }
 
     static WriterLock acquire(Path dbFile) {
-        Path lockFile = dbFile.resolveSibling(dbFile.getFileName() + ".lock");
+        Path lockFile = lockFile(dbFile);
+        if (!HELD.add(lockFile)) {
+            throw held(dbFile, " (pid " + ProcessHandle.current().pid() + ")");
+        }
         FileChannel channel = null;
         try {
             channel = FileChannel.open(
@@ -38,11 +52,8 @@ final class WriterLock implements AutoCloseable {
                 lock = null;
             }
             if (lock == null) {
-                String holder = readHolder(lockFile);
                 channel.close();
-                throw new LogException(dbFile + " is open for writing by another process" + holder
-                        + "; only one writer per log is allowed (wait for it to finish, or read with"
-                        + " `ratchet log`/`status`, which do not need the lock)");
+                throw held(dbFile, readHolder(lockFile));
             }
             channel.truncate(0);
             channel.write(
@@ -50,11 +61,53 @@ final class WriterLock implements AutoCloseable {
                             ("pid " + ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)),
                     0);
             channel.force(false);
-            return new WriterLock(channel, lock);
+            return new WriterLock(lockFile, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
+            HELD.remove(lockFile);
             throw new LogException("cannot lock " + lockFile + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            HELD.remove(lockFile);
+            throw e;
         }
+    }
+
+    /**
+     * Whether a writer holds the log at {@code dbFile} now: this JVM, or another process. Creates
+     * nothing and takes nothing (a shared lock, released at once), so it works on a read-only folder
+     * and never disturbs a writer.
+     */
+    static boolean isHeld(Path dbFile) {
+        Path lockFile = lockFile(dbFile);
+        if (HELD.contains(lockFile)) {
+            return true;
+        }
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.READ)) {
+            FileLock probe = channel.tryLock(0, Long.MAX_VALUE, true);
+            if (probe == null) {
+                return true;
+            }
+            probe.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            throw new LogException("cannot tell whether " + lockFile + " is held: " + e.getMessage(), e);
+        }
+    }
+
+    private static Path lockFile(Path dbFile) {
+        Path absolute = dbFile.toAbsolutePath().normalize();
+        return absolute.resolveSibling(absolute.getFileName() + ".lock");
+    }
+
+    private static LogException held(Path dbFile, String holder) {
+        return new LogException(dbFile + " is open for writing by another process" + holder
+                + "; only one writer per log is allowed (wait for it to finish, or read with"
+                + " `ratchet log`/`status`, which do not need the lock)");
     }
 
     private static String readHolder(Path lockFile) {
@@ -83,6 +136,8 @@ final class WriterLock implements AutoCloseable {
             channel.close();
         } catch (IOException e) {
             throw new LogException("cannot release writer lock: " + e.getMessage(), e);
+        } finally {
+            HELD.remove(lockFile);
         }
     }
 }

@@ -1,0 +1,88 @@
+package dev.ratchet.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Bounds on the YAML files a person writes (a campaign config, a models file). Such a file is a few
+ * kilobytes; without bounds a 5 MB comment took 15 s and 2.4 GB to refuse, and a deep or aliased
+ * document can cost far more. Past a bound the file is refused with a message naming it, before
+ * anything is written.
+ *
+ * <p>Aliases are refused outright: Jackson reads {@code *name} as the string "name" rather than
+ * the anchored value, which would silently change the config.
+ */
+public final class YamlLimits {
+
+    /** The largest file read; {@code config/demo.yaml} is under 2 KB. */
+    public static final int MAX_BYTES = 256 * 1024;
+
+    /** Nesting of mappings and lists; a config needs four. */
+    public static final int MAX_DEPTH = 32;
+
+    private YamlLimits() {}
+
+    /** A YAML factory that stops at the bounds while parsing; a new one each time, since factories are mutable. */
+    public static YAMLFactory factory() {
+        return YAMLFactory.builder()
+                // on by default in new YAMLFactory() but not in its builder: "key:" must stay null
+                .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+                .loaderOptions(loaderOptions())
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_DEPTH)
+                        .maxStringLength(MAX_BYTES)
+                        .maxNumberLength(100)
+                        .maxDocumentLength(MAX_BYTES)
+                        .build())
+                .build();
+    }
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setCodePointLimit(MAX_BYTES);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setMaxAliasesForCollections(0);
+        return options;
+    }
+
+    /** Why {@code file} is too large to read, if it is: checked before a byte of it is read. */
+    public static Optional<String> tooLarge(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size <= MAX_BYTES) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                Locale.ROOT,
+                "%s: %,d bytes, more than the %,d a config file may hold (is it the right file?)",
+                file,
+                size,
+                MAX_BYTES));
+    }
+
+    /**
+     * The first alias {@code p} meets, as {@code "N: *name: ..."} (N its line), if there is one; a
+     * document past the nesting bound is an error from the parser itself.
+     */
+    static Optional<String> firstAlias(JsonParser p) throws IOException {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+            if (t == JsonToken.VALUE_STRING && p instanceof YAMLParser y && y.isCurrentAlias()) {
+                return Optional.of(aliasAt(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String aliasAt(JsonParser p) throws IOException {
+        return p.currentTokenLocation().getLineNr() + ": *" + p.getText()
+                + ": aliases are not supported (write the value out)";
+    }
+}
