@@ -23,7 +23,7 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
                 splits: {train: 8, probe: 8, confirm: 8}
                 batch-size: 4
                 candidates: 1
-                gate: {probe-size: 4}
+                gate: {screen-items: 2, min-items: 4, max-items: 8, chunk-items: 4}
                 iterations: 1
                 """);
         Path models = Files.writeString(
@@ -38,9 +38,18 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
         Path prompts = Files.createDirectories(dir.resolve("prompts"));
         Files.writeString(prompts.resolve("10-role.md"), "You solve small tasks.\n");
         Path eval = Files.createDirectories(dir.resolve("eval"));
-        Files.writeString(
-                eval.resolve("quiz.jsonl"),
-                "{\"id\":\"a\",\"prompt\":\"2+2?\",\"expected\":\"4\",\"verifier\":\"exact\"}\n");
+        // Enough tasks that every split, the probe the gate draws from included, holds one.
+        StringBuilder quiz = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            quiz.append("{\"id\":\"q")
+                    .append(i)
+                    .append("\",\"prompt\":\"")
+                    .append(i)
+                    .append("+2?\",\"expected\":\"")
+                    .append(i + 2)
+                    .append("\",\"verifier\":\"exact\"}\n");
+        }
+        Files.writeString(eval.resolve("quiz.jsonl"), quiz.toString());
         return new SmallProject(dir, config, models, skills, prompts, eval);
     }
 
