@@ -14,10 +14,12 @@ import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.ChatModelProvider;
 import dev.ratchet.model.ModelClient;
 import dev.ratchet.model.ModelFactory;
+import dev.ratchet.model.ProposerModelClient;
 import dev.ratchet.model.ReplayModelClient;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedFaults;
 import dev.ratchet.model.simulated.SimulatedWorld;
+import dev.ratchet.propose.ProposalSchema;
 import dev.ratchet.skill.Library;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -83,7 +85,7 @@ public final class CampaignSetup implements AutoCloseable {
                 catalog,
                 start,
                 factory.client(agentConfig, clock, sleeper),
-                factory.client(proposerConfig, clock, sleeper),
+                asProposer(factory.client(proposerConfig, clock, sleeper), proposerConfig),
                 world);
     }
 
@@ -99,13 +101,19 @@ public final class CampaignSetup implements AutoCloseable {
             EnvironmentCatalog catalog,
             Library start,
             Collection<ModelCallRecorded> recorded) {
+        ModelConfig proposer = models.get(config.models().proposer());
         return new CampaignSetup(
                 config,
                 catalog,
                 start,
                 new ReplayModelClient(models.get(config.models().agent()), recorded),
-                new ReplayModelClient(models.get(config.models().proposer()), recorded),
+                asProposer(new ReplayModelClient(proposer, recorded), proposer),
                 null);
+    }
+
+    /** The proposer's requests carry its own token limit and, where the provider has one, the edit's schema. */
+    private static ModelClient asProposer(ModelClient client, ModelConfig config) {
+        return new ProposerModelClient(client, config, ProposalSchema.SCHEMA, ProposalSchema.DESCRIPTION);
     }
 
     public CampaignRunner runner(
