@@ -19,15 +19,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a campaign did, read from its events alone: iterations, the stop reason, every promotion
- * with its evidence, every rejection with its reason, and accuracy before and after on the batch
- * (train), the baseline probe re-runs and the confirm split. Infra episodes are left out of every
- * accuracy.
+ * What a campaign did, read from its events alone: iterations, the stop reason, how many proposals
+ * gave an edit, every promotion with its evidence, every rejection with its reason, accuracy before
+ * and after on the batch (train), the baseline probe re-runs and the confirm split. Infra episodes
+ * are left out of every accuracy.
  */
 public record CampaignSummary(
         int iterations,
         String stopReason,
         String stopDetail,
+        ProposalTally proposals,
         List<Promotion> promotions,
         List<Rejection> rejections,
         Accuracy train,
@@ -63,6 +64,7 @@ public record CampaignSummary(
                 r.iterations,
                 r.stop == null ? "running" : r.stop.reason(),
                 r.stop == null ? "" : r.stop.detail(),
+                r.proposals,
                 r.promotions,
                 r.rejections,
                 firstAndLast(new ArrayList<>(r.batches.values())),
@@ -74,7 +76,8 @@ public record CampaignSummary(
     private static final class Reader {
         int iterations;
         CampaignStopped stop;
-        final Map<String, CandidateProposed> proposals = new LinkedHashMap<>();
+        ProposalTally proposals = ProposalTally.NONE;
+        final Map<String, CandidateProposed> proposed = new LinkedHashMap<>();
         final Map<String, GateDecided.Verdict> verdicts = new LinkedHashMap<>();
         final List<Promotion> promotions = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
@@ -88,15 +91,17 @@ public record CampaignSummary(
             } else if (e instanceof CampaignStopped s) {
                 stop = s;
             } else if (e instanceof CandidateProposed p) {
-                proposals.put(p.candidateId(), p);
+                proposed.put(p.candidateId(), p);
+                proposals = proposals.withParsed();
             } else if (e instanceof GateDecided g) {
                 g.verdicts().forEach(v -> verdicts.put(v.candidateId(), v));
             } else if (e instanceof CandidatePromoted p) {
-                promotions.add(promotion(p, proposals.get(p.candidateId()), verdicts.get(p.candidateId())));
+                promotions.add(promotion(p, proposed.get(p.candidateId()), verdicts.get(p.candidateId())));
             } else if (e instanceof CandidateDiscarded d) {
                 rejections.add(
                         new Rejection(d.iteration(), d.candidateId() == null ? "-" : d.candidateId(), d.reason()));
             } else if (e instanceof ProposalFailed f) {
+                proposals = proposals.withFailure(f.reason());
                 rejections.add(new Rejection(f.iteration(), "-", "proposal for " + f.cluster() + ": " + f.reason()));
             } else if (e instanceof EpisodeScored s
                     && s.phase().equals("batch")
@@ -148,6 +153,9 @@ public record CampaignSummary(
         List<String> out = new ArrayList<>();
         out.add("iterations: " + iterations + ", stopped: " + stopReason
                 + (stopDetail.isEmpty() ? "" : " (" + stopDetail + ")"));
+        if (proposals.parsed() + proposals.failed() > 0) {
+            out.add("proposals: " + proposals.describe());
+        }
         out.add("promotions: " + promotions.size());
         for (Promotion p : promotions) {
             out.add(String.format(
