@@ -16,6 +16,7 @@ import dev.ratchet.model.ModelClient;
 import dev.ratchet.model.ModelFactory;
 import dev.ratchet.model.ProposerModelClient;
 import dev.ratchet.model.ReplayModelClient;
+import dev.ratchet.model.ResponseCache;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedFaults;
 import dev.ratchet.model.simulated.SimulatedWorld;
@@ -26,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -62,7 +64,7 @@ public final class CampaignSetup implements AutoCloseable {
         this.pool = new EpisodePool(new EpisodeRunner(agent), config.concurrency());
     }
 
-    /** A live campaign: models built by the factory; the simulator when a model's provider is simulated. */
+    /** A live campaign without a response cache. */
     public static CampaignSetup live(
             CampaignConfig config,
             ModelConfigs models,
@@ -71,6 +73,22 @@ public final class CampaignSetup implements AutoCloseable {
             Function<String, String> env,
             Clock clock,
             Sleeper sleeper) {
+        return live(config, models, catalog, start, env, clock, sleeper, Optional.empty());
+    }
+
+    /**
+     * A live campaign: models built by the factory; the simulator when a model's provider is
+     * simulated; {@code cache} behind every model whose {@code cache} setting is on.
+     */
+    public static CampaignSetup live(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Optional<ResponseCache> cache) {
         ModelConfig agentConfig = models.get(config.models().agent());
         ModelConfig proposerConfig = models.get(config.models().proposer());
         SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
@@ -84,8 +102,8 @@ public final class CampaignSetup implements AutoCloseable {
                 config,
                 catalog,
                 start,
-                factory.client(agentConfig, clock, sleeper),
-                asProposer(factory.client(proposerConfig, clock, sleeper), proposerConfig),
+                factory.client(agentConfig, clock, sleeper, cache),
+                asProposer(factory.client(proposerConfig, clock, sleeper, cache), proposerConfig),
                 world);
     }
 

@@ -11,6 +11,7 @@ import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.ItemResult;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProposalFailed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,8 +22,8 @@ import java.util.Map;
 /**
  * What a campaign did, read from its events alone: iterations, the stop reason, how many proposals
  * gave an edit, every promotion with its evidence, every rejection with its reason, accuracy before
- * and after on the batch (train), the baseline probe re-runs and the confirm split. Infra episodes
- * are left out of every accuracy.
+ * and after on the batch (train), the baseline probe re-runs and the confirm split, and what the
+ * response cache saved. Infra episodes are left out of every accuracy.
  */
 public record CampaignSummary(
         int iterations,
@@ -33,7 +34,8 @@ public record CampaignSummary(
         List<Rejection> rejections,
         Accuracy train,
         Accuracy probe,
-        Accuracy confirm) {
+        Accuracy confirm,
+        CacheUse cache) {
 
     public CampaignSummary {
         promotions = List.copyOf(promotions);
@@ -43,6 +45,17 @@ public record CampaignSummary(
     public record Promotion(int iteration, String candidateId, String edit, int net, int fixes, int regressions) {}
 
     public record Rejection(int iteration, String candidateId, String reason) {}
+
+    /** Model calls, how many the response cache answered, and what those cost when they were first made. */
+    public record CacheUse(long calls, long hits, double savedUsd) {
+        CacheUse plus(ModelCallRecorded call) {
+            boolean hit = call.cachedFrom() != null;
+            return new CacheUse(
+                    calls + 1,
+                    hits + (hit ? 1 : 0),
+                    savedUsd + (hit ? call.cachedFrom().costUsd() : 0.0));
+        }
+    }
 
     /** Passed and total at the first and at the last measurement; totals are 0 when not measured. */
     public record Accuracy(int passedBefore, int totalBefore, int passedAfter, int totalAfter) {
@@ -69,7 +82,8 @@ public record CampaignSummary(
                 r.rejections,
                 firstAndLast(new ArrayList<>(r.batches.values())),
                 firstAndLast(r.probes),
-                firstAndLast(r.confirms));
+                firstAndLast(r.confirms),
+                r.cache);
     }
 
     /** Accumulates the summary in one pass over the events. */
@@ -77,6 +91,7 @@ public record CampaignSummary(
         int iterations;
         CampaignStopped stop;
         ProposalTally proposals = ProposalTally.NONE;
+        CacheUse cache = new CacheUse(0, 0, 0.0);
         final Map<String, CandidateProposed> proposed = new LinkedHashMap<>();
         final Map<String, GateDecided.Verdict> verdicts = new LinkedHashMap<>();
         final List<Promotion> promotions = new ArrayList<>();
@@ -90,6 +105,8 @@ public record CampaignSummary(
                 iterations = i.iteration();
             } else if (e instanceof CampaignStopped s) {
                 stop = s;
+            } else if (e instanceof ModelCallRecorded c) {
+                cache = cache.plus(c);
             } else if (e instanceof CandidateProposed p) {
                 proposed.put(p.candidateId(), p);
                 proposals = proposals.withParsed();
@@ -155,6 +172,14 @@ public record CampaignSummary(
                 + (stopDetail.isEmpty() ? "" : " (" + stopDetail + ")"));
         if (proposals.parsed() + proposals.failed() > 0) {
             out.add("proposals: " + proposals.describe());
+        }
+        if (cache.hits() > 0) {
+            out.add(String.format(
+                    Locale.ROOT,
+                    "model calls: %d, %d answered from the response cache (saving USD %.4f)",
+                    cache.calls(),
+                    cache.hits(),
+                    cache.savedUsd()));
         }
         out.add("promotions: " + promotions.size());
         for (Promotion p : promotions) {

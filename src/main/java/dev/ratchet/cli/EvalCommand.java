@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
@@ -141,6 +142,7 @@ final class EvalCommand implements Callable<Integer> {
                 host.env(),
                 host.clock(),
                 Sleeper.system(),
+                Optional.of(runsDir.responseCache(p.id())),
                 concurrency != null ? concurrency : p.config().concurrency())) {
             List<EpisodeSpec> episodes = setup.episodes(split);
             if (episodes.isEmpty()) {

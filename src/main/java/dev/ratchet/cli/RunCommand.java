@@ -126,7 +126,8 @@ final class RunCommand implements Callable<Integer> {
                         prepared.start(),
                         host.env(),
                         clock,
-                        sleeper);
+                        sleeper,
+                        Optional.of(runsDir.responseCache(prepared.id())));
                 SqliteEventLog log = SqliteEventLog.open(folder.resolve("events.db"), options, clock)) {
             if (resume == null) {
                 log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.model.ResponseCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -15,5 +16,16 @@ final class RunsDir {
 
     Path logFile(String campaign) {
         return EventLogOpener.locate(campaign, path);
+    }
+
+    /**
+     * The response cache beside the runs folder ({@code runs/} and {@code cache/} side by side), as
+     * campaign {@code campaign} reads and writes it. Only models whose {@code cache} setting is on
+     * use it.
+     */
+    ResponseCache responseCache(String campaign) {
+        Path runs = path.toAbsolutePath().normalize();
+        Path parent = runs.getParent();
+        return new ResponseCache(parent == null ? runs.resolve("cache") : parent.resolve("cache"), campaign);
     }
 }
