@@ -90,7 +90,7 @@ public final class CampaignSetup implements AutoCloseable {
             Sleeper sleeper,
             Optional<ResponseCache> cache) {
         ModelConfig agentConfig = models.get(config.models().agent());
-        ModelConfig proposerConfig = models.get(config.models().proposer());
+        ModelConfig proposerConfig = models.get(config.models().requiredProposer());
         SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
                 ? new SimulatedWorld(
                         simulatorSeed(agentConfig, proposerConfig),
@@ -119,7 +119,7 @@ public final class CampaignSetup implements AutoCloseable {
             EnvironmentCatalog catalog,
             Library start,
             Collection<ModelCallRecorded> recorded) {
-        ModelConfig proposer = models.get(config.models().proposer());
+        ModelConfig proposer = models.get(config.models().requiredProposer());
         return new CampaignSetup(
                 config,
                 catalog,

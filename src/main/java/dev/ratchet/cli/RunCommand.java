@@ -191,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
         CampaignConfig campaign = CampaignConfigLoader.load(config);
         ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
-        models.get(campaign.models().proposer());
+        models.get(campaign.models().requiredProposer());
         String id = campaignId != null ? campaignId : campaign.name() + "-" + ID_TIME.format(clock.instant());
         if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new UsageException("--campaign " + id + ": use letters, digits, '.', '_' and '-' only");
