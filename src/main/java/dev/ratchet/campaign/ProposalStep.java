@@ -16,7 +16,6 @@ import dev.ratchet.propose.ProposerPrompt;
 import dev.ratchet.propose.StaticGate;
 import dev.ratchet.propose.StaticVerdict;
 import dev.ratchet.skill.EditResult;
-import dev.ratchet.skill.Edits;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.LibrarySnapshots;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ final class ProposalStep {
 
     /** The candidate's library: the iteration's library with the edit applied (pure, so recomputed). */
     static Library candidateLibrary(Library current, CandidateProposed p) {
-        EditResult r = Edits.apply(current, p.edit(), provenance(p.iteration(), p.candidateId()));
+        EditResult r = Candidates.library(current, p);
         if (r instanceof EditResult.Applied applied) {
             return applied.library();
         }
