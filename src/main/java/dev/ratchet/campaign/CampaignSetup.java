@@ -14,16 +14,20 @@ import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.ChatModelProvider;
 import dev.ratchet.model.ModelClient;
 import dev.ratchet.model.ModelFactory;
+import dev.ratchet.model.ProposerModelClient;
 import dev.ratchet.model.ReplayModelClient;
+import dev.ratchet.model.ResponseCache;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedFaults;
 import dev.ratchet.model.simulated.SimulatedWorld;
+import dev.ratchet.propose.ProposalSchema;
 import dev.ratchet.skill.Library;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -60,7 +64,7 @@ public final class CampaignSetup implements AutoCloseable {
         this.pool = new EpisodePool(new EpisodeRunner(agent), config.concurrency());
     }
 
-    /** A live campaign: models built by the factory; the simulator when a model's provider is simulated. */
+    /** A live campaign without a response cache. */
     public static CampaignSetup live(
             CampaignConfig config,
             ModelConfigs models,
@@ -69,8 +73,24 @@ public final class CampaignSetup implements AutoCloseable {
             Function<String, String> env,
             Clock clock,
             Sleeper sleeper) {
+        return live(config, models, catalog, start, env, clock, sleeper, Optional.empty());
+    }
+
+    /**
+     * A live campaign: models built by the factory; the simulator when a model's provider is
+     * simulated; {@code cache} behind every model whose {@code cache} setting is on.
+     */
+    public static CampaignSetup live(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Optional<ResponseCache> cache) {
         ModelConfig agentConfig = models.get(config.models().agent());
-        ModelConfig proposerConfig = models.get(config.models().proposer());
+        ModelConfig proposerConfig = models.get(config.models().requiredProposer());
         SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
                 ? new SimulatedWorld(
                         simulatorSeed(agentConfig, proposerConfig),
@@ -84,8 +104,8 @@ public final class CampaignSetup implements AutoCloseable {
                 config,
                 catalog,
                 start,
-                factory.client(agentConfig, clock, sleeper),
-                factory.client(proposerConfig, clock, sleeper),
+                factory.client(agentConfig, clock, sleeper, cache),
+                asProposer(factory.client(proposerConfig, clock, sleeper, cache), proposerConfig),
                 world);
     }
 
@@ -101,13 +121,19 @@ public final class CampaignSetup implements AutoCloseable {
             EnvironmentCatalog catalog,
             Library start,
             Collection<ModelCallRecorded> recorded) {
+        ModelConfig proposer = models.get(config.models().requiredProposer());
         return new CampaignSetup(
                 config,
                 catalog,
                 start,
                 new ReplayModelClient(models.get(config.models().agent()), recorded),
-                new ReplayModelClient(models.get(config.models().proposer()), recorded),
+                asProposer(new ReplayModelClient(proposer, recorded), proposer),
                 null);
+    }
+
+    /** The proposer's requests carry its own token limit and, where the provider has one, the edit's schema. */
+    private static ModelClient asProposer(ModelClient client, ModelConfig config) {
+        return new ProposerModelClient(client, config, ProposalSchema.SCHEMA, ProposalSchema.DESCRIPTION);
     }
 
     public CampaignRunner runner(

@@ -19,10 +19,13 @@ import java.util.TreeMap;
  */
 public record CampaignSnapshot(CampaignConfig config, ModelConfigs models) {
 
+    /** {@code proposerModel} is left out when null: an evaluation records only the model it ran. */
     public JsonNode toJson(JsonNode agentModel, JsonNode proposerModel) {
         Map<String, Object> models = new TreeMap<>();
+        if (proposerModel != null) {
+            models.put(config.models().requiredProposer(), redacted(proposerModel));
+        }
         models.put(config.models().agent(), redacted(agentModel));
-        models.put(config.models().proposer(), redacted(proposerModel));
         return Json.tree(Map.of("campaign", config.toJson(), "models", models));
     }
 

@@ -11,6 +11,7 @@ import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.ItemResult;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProposalFailed;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,20 +20,22 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What a campaign did, read from its events alone: iterations, the stop reason, every promotion
- * with its evidence, every rejection with its reason, and accuracy before and after on the batch
- * (train), the baseline probe re-runs and the confirm split. Infra episodes are left out of every
- * accuracy.
+ * What a campaign did, read from its events alone: iterations, the stop reason, how many proposals
+ * gave an edit, every promotion with its evidence, every rejection with its reason, accuracy before
+ * and after on the batch (train), the baseline probe re-runs and the confirm split, and what the
+ * response cache saved. Infra episodes are left out of every accuracy.
  */
 public record CampaignSummary(
         int iterations,
         String stopReason,
         String stopDetail,
+        ProposalTally proposals,
         List<Promotion> promotions,
         List<Rejection> rejections,
         Accuracy train,
         Accuracy probe,
-        Accuracy confirm) {
+        Accuracy confirm,
+        CacheUse cache) {
 
     public CampaignSummary {
         promotions = List.copyOf(promotions);
@@ -50,6 +53,17 @@ public record CampaignSummary(
             GateDecided.Gain gain) {}
 
     public record Rejection(int iteration, String candidateId, String reason) {}
+
+    /** Model calls, how many the response cache answered, and what those cost when they were first made. */
+    public record CacheUse(long calls, long hits, double savedUsd) {
+        CacheUse plus(ModelCallRecorded call) {
+            boolean hit = call.cachedFrom() != null;
+            return new CacheUse(
+                    calls + 1,
+                    hits + (hit ? 1 : 0),
+                    savedUsd + (hit ? call.cachedFrom().costUsd() : 0.0));
+        }
+    }
 
     /** Passed and total at the first and at the last measurement; totals are 0 when not measured. */
     public record Accuracy(int passedBefore, int totalBefore, int passedAfter, int totalAfter) {
@@ -75,18 +89,22 @@ public record CampaignSummary(
                 r.iterations,
                 r.stop == null ? "running" : r.stop.reason(),
                 r.stop == null ? "" : r.stop.detail(),
+                r.proposals,
                 r.promotions,
                 r.rejections,
                 firstAndLast(new ArrayList<>(r.batches.values())),
                 firstAndLast(r.probes),
-                firstAndLast(r.confirms));
+                firstAndLast(r.confirms),
+                r.cache);
     }
 
     /** Accumulates the summary in one pass over the events. */
     private static final class Reader {
         int iterations;
         CampaignStopped stop;
-        final Map<String, CandidateProposed> proposals = new LinkedHashMap<>();
+        ProposalTally proposals = ProposalTally.NONE;
+        CacheUse cache = new CacheUse(0, 0, 0.0);
+        final Map<String, CandidateProposed> proposed = new LinkedHashMap<>();
         final Map<String, GateDecided.Verdict> verdicts = new LinkedHashMap<>();
         final List<Promotion> promotions = new ArrayList<>();
         final List<Rejection> rejections = new ArrayList<>();
@@ -99,16 +117,20 @@ public record CampaignSummary(
                 iterations = i.iteration();
             } else if (e instanceof CampaignStopped s) {
                 stop = s;
+            } else if (e instanceof ModelCallRecorded c) {
+                cache = cache.plus(c);
             } else if (e instanceof CandidateProposed p) {
-                proposals.put(p.candidateId(), p);
+                proposed.put(p.candidateId(), p);
+                proposals = proposals.withParsed();
             } else if (e instanceof GateDecided g) {
                 g.verdicts().forEach(v -> verdicts.put(v.candidateId(), v));
             } else if (e instanceof CandidatePromoted p) {
-                promotions.add(promotion(p, proposals.get(p.candidateId()), verdicts.get(p.candidateId())));
+                promotions.add(promotion(p, proposed.get(p.candidateId()), verdicts.get(p.candidateId())));
             } else if (e instanceof CandidateDiscarded d) {
                 rejections.add(
                         new Rejection(d.iteration(), d.candidateId() == null ? "-" : d.candidateId(), d.reason()));
             } else if (e instanceof ProposalFailed f) {
+                proposals = proposals.withFailure(f.reason());
                 rejections.add(new Rejection(f.iteration(), "-", "proposal for " + f.cluster() + ": " + f.reason()));
             } else if (e instanceof EpisodeScored s
                     && s.phase().equals("batch")
@@ -160,6 +182,17 @@ public record CampaignSummary(
         List<String> out = new ArrayList<>();
         out.add("iterations: " + iterations + ", stopped: " + stopReason
                 + (stopDetail.isEmpty() ? "" : " (" + stopDetail + ")"));
+        if (proposals.parsed() + proposals.failed() > 0) {
+            out.add("proposals: " + proposals.describe());
+        }
+        if (cache.hits() > 0) {
+            out.add(String.format(
+                    Locale.ROOT,
+                    "model calls: %d, %d answered from the response cache (saving USD %.4f)",
+                    cache.calls(),
+                    cache.hits(),
+                    cache.savedUsd()));
+        }
         out.add("promotions: " + promotions.size());
         for (Promotion p : promotions) {
             String evidence = p.gain() == null

@@ -11,6 +11,7 @@ import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.model.ModelFactory;
+import dev.ratchet.model.ResponseCache;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import dev.ratchet.skill.Library;
@@ -54,6 +55,7 @@ public final class EvalSetup implements AutoCloseable {
      * @param config the evaluation's config: its environments, agent model, seed, split sizes, budgets
      * @param universe the campaign config whose environments the simulator's catalogue covers, so
      *     that a library learned in that campaign has the same true effects here
+     * @param cache the response cache, used when the agent's {@code cache} setting is on
      * @param concurrency episodes at once; it cannot change what is written, so it is not recorded
      */
     public static EvalSetup live(
@@ -65,6 +67,7 @@ public final class EvalSetup implements AutoCloseable {
             Function<String, String> env,
             Clock clock,
             Sleeper sleeper,
+            Optional<ResponseCache> cache,
             int concurrency) {
         if (!agent.name().equals(config.models().agent())) {
             throw new IllegalArgumentException("model " + agent.name() + " is not the config's agent "
@@ -77,7 +80,8 @@ public final class EvalSetup implements AutoCloseable {
                         SimulatedWorld.Settings.defaults().withEnvIds(CampaignSetup.baseIds(universe, catalog)))
                 : null;
         ModelFactory factory = new ModelFactory(env, Map.of("simulated", CampaignSetup.simulator(world)));
-        EpisodePool pool = new EpisodePool(new EpisodeRunner(factory.client(agent, clock, sleeper)), concurrency);
+        EpisodePool pool =
+                new EpisodePool(new EpisodeRunner(factory.client(agent, clock, sleeper, cache)), concurrency);
         return new EvalSetup(config, catalog, start, world, pool);
     }
 

@@ -129,10 +129,12 @@ public record LoopState(
             return with(current.withFailure(f));
         }
         if (event instanceof CandidateProposed p) {
-            return with(current.withProposal(p));
+            return with(current.withProposal(p))
+                    .withProgress(progress.withProposals(progress.proposals().withParsed()));
         }
         if (event instanceof ProposalFailed p) {
-            return with(current.withProposalFailure(p));
+            return with(current.withProposalFailure(p))
+                    .withProgress(progress.withProposals(progress.proposals().withFailure(p.reason())));
         }
         if (event instanceof StaticCheckPassed p) {
             return with(current.withStaticPass(p.candidateId()));

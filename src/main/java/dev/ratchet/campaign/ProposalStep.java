@@ -8,6 +8,7 @@ import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProposalFailed;
+import dev.ratchet.model.CallFailure;
 import dev.ratchet.propose.FailureClusters;
 import dev.ratchet.propose.ProposalParser;
 import dev.ratchet.propose.ProposerInput;
@@ -15,7 +16,6 @@ import dev.ratchet.propose.ProposerPrompt;
 import dev.ratchet.propose.StaticGate;
 import dev.ratchet.propose.StaticVerdict;
 import dev.ratchet.skill.EditResult;
-import dev.ratchet.skill.Edits;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.LibrarySnapshots;
 import java.util.ArrayList;
@@ -57,7 +57,7 @@ final class ProposalStep {
 
     /** The candidate's library: the iteration's library with the edit applied (pure, so recomputed). */
     static Library candidateLibrary(Library current, CandidateProposed p) {
-        EditResult r = Edits.apply(current, p.edit(), provenance(p.iteration(), p.candidateId()));
+        EditResult r = Candidates.library(current, p);
         if (r instanceof EditResult.Applied applied) {
             return applied.library();
         }
@@ -106,9 +106,9 @@ final class ProposalStep {
             return new Resolution.Pending(new ProposerCall(id1, cluster.label(), first));
         }
         if (a1.response() == null) {
-            return new Resolution.Failed(cluster, "the proposer call failed (" + a1.errorClass() + ")", id1);
+            return new Resolution.Failed(cluster, callFailed(a1), id1);
         }
-        ProposalParser.Result r1 = ProposalParser.parse(text(a1));
+        ProposalParser.Result r1 = ProposalParser.parseResponse(a1.response());
         if (r1 instanceof ProposalParser.Parsed p) {
             return new Resolution.Proposed(cluster, p, id1);
         }
@@ -120,15 +120,30 @@ final class ProposalStep {
                     new ProposerCall(id2, cluster.label(), ProposerPrompt.retry(first, text(a1), problem1)));
         }
         if (a2.response() == null) {
-            return new Resolution.Failed(
-                    cluster, "malformed (" + problem1 + "), then the retry call failed (" + a2.errorClass() + ")", id2);
+            return new Resolution.Failed(cluster, "malformed (" + problem1 + "), then " + callFailed(a2), id2);
         }
-        ProposalParser.Result r2 = ProposalParser.parse(text(a2));
+        ProposalParser.Result r2 = ProposalParser.parseResponse(a2.response());
         if (r2 instanceof ProposalParser.Parsed p) {
             return new Resolution.Proposed(cluster, p, id2);
         }
         return new Resolution.Failed(
                 cluster, "malformed twice: " + problem1 + "; then " + ((ProposalParser.Malformed) r2).problem(), id2);
+    }
+
+    /**
+     * Why a call gave no answer. A server that refuses the request outright (400) while it carried
+     * a response format or a tool often has no structured output: the reason then says how to turn
+     * it off.
+     */
+    private static String callFailed(ModelCallRecorded call) {
+        String reason = "the proposer call failed (" + call.errorClass() + ")";
+        JsonNode request = call.request();
+        boolean structured = request.path("parameters").has("responseFormat")
+                || request.path("tools").size() > 0;
+        return structured && CallFailure.REQUEST_REJECTED.equals(call.errorClass())
+                ? reason + "; if the server has no structured output, give the proposer's model"
+                        + " proposer: {structured_output: false} in the models file"
+                : reason;
     }
 
     private ProposerInput input(LoopState state, FailureClusters.Cluster cluster) {
@@ -142,10 +157,9 @@ final class ProposalStep {
                 it.number(), cluster, batch, splits::instance, library, state.standings(), maxSkillChars);
     }
 
-    /** The answer text of a recorded call: the response's {@code text} field, empty when absent. */
+    /** The answer of a recorded call: its text, or the arguments of its structured-output tool call. */
     static String text(ModelCallRecorded call) {
-        JsonNode text = call.response().get("text");
-        return text == null || text.isNull() ? "" : text.asText();
+        return ProposalParser.answer(call.response());
     }
 
     private List<Event> events(LoopState state, List<Resolution> resolutions) {

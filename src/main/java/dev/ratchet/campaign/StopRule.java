@@ -14,13 +14,30 @@ import java.util.Optional;
  */
 final class StopRule {
 
+    /** The stop reason of a campaign whose proposer never gave a usable edit. */
+    static final String PROPOSER_FAILED = "proposer-failed";
+
     private final CampaignConfig config;
 
     StopRule(CampaignConfig config) {
         this.config = config;
     }
 
+    /**
+     * After the configured iterations or the consecutive discards; and when the proposer never gave
+     * one usable edit by then, the stop says that first, since it is why nothing was promoted.
+     */
     Optional<CampaignStopped> betweenIterations(LoopState state, Duration elapsed) {
+        Optional<CampaignStopped> stop = iterationsOrDiscards(state);
+        ProposalTally proposals = state.progress().proposals();
+        if (stop.isPresent() && proposals.noneParsed()) {
+            CampaignStopped s = stop.get();
+            return stop(PROPOSER_FAILED, proposals.describe() + "; stopped: " + s.detail(), s.iterations());
+        }
+        return stop.isPresent() ? stop : budget(state, elapsed);
+    }
+
+    private Optional<CampaignStopped> iterationsOrDiscards(LoopState state) {
         int n = state.current().number();
         if (state.progress().completedIterations() >= config.iterations()) {
             return stop("iterations", "ran the configured " + config.iterations() + " iterations", n);
@@ -31,7 +48,7 @@ final class StopRule {
                     state.progress().consecutiveDiscards() + " consecutive iterations without a promotion",
                     n);
         }
-        return budget(state, elapsed);
+        return Optional.empty();
     }
 
     Optional<CampaignStopped> budget(LoopState state, Duration elapsed) {

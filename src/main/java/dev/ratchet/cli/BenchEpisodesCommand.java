@@ -49,8 +49,12 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
     @Option(names = "--latency-ms", defaultValue = "50", description = "Endpoint latency (default ${DEFAULT-VALUE}).")
     int latencyMillis;
 
-    @Option(names = "--reps", defaultValue = "3", description = "Repetitions per level (default ${DEFAULT-VALUE}).")
-    int reps;
+    @Option(
+            names = "--repetitions",
+            paramLabel = "R",
+            defaultValue = "3",
+            description = "Repetitions per level (default ${DEFAULT-VALUE}).")
+    int repetitions;
 
     @Option(names = "--json", description = "Print the figures as JSON.")
     boolean json;
@@ -58,14 +62,14 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (episodes < 1
-                || reps < 1
+                || repetitions < 1
                 || latencyMillis < 1
                 || concurrency.isEmpty()
                 || concurrency.stream().anyMatch(c -> c < 1 || c > 1024)) {
             throw new UsageException(
-                    "--episodes, --reps and --latency-ms must be at least 1; --concurrency within 1..1024");
+                    "--episodes, --repetitions and --latency-ms must be at least 1; --concurrency within 1..1024");
         }
-        List<EpisodeBench.Level> levels = EpisodeBench.run(episodes, concurrency, latencyMillis, reps);
+        List<EpisodeBench.Level> levels = EpisodeBench.run(episodes, concurrency, latencyMillis, repetitions);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             out.println(Json.write(toJson(levels)));
@@ -77,7 +81,8 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
     }
 
     private ObjectNode toJson(List<EpisodeBench.Level> levels) {
-        ObjectNode root = Json.object(Map.of("bench", "episodes", "latencyMillis", latencyMillis, "reps", reps));
+        ObjectNode root =
+                Json.object(Map.of("bench", "episodes", "latencyMillis", latencyMillis, "repetitions", repetitions));
         ArrayNode array = root.putArray("levels");
         for (EpisodeBench.Level l : levels) {
             ObjectNode node = array.addObject();
@@ -100,7 +105,7 @@ public final class BenchEpisodesCommand implements Callable<Integer> {
                 Locale.ROOT,
                 "bench episodes: loopback OpenAI-compatible endpoint, %d ms per call, median of %d rep(s)%n",
                 latencyMillis,
-                reps);
+                repetitions);
         out.println("concurrency  episodes  ideal ms  median wall ms  ratio  infra  bare HTTP ms  ratio");
         for (EpisodeBench.Level l : levels) {
             out.printf(

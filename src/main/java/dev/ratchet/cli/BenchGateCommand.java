@@ -69,6 +69,7 @@ final class BenchGateCommand implements Callable<Integer> {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
+        campaign.models().requiredProposer();
         if (campaign.environments().isEmpty()) {
             throw new UsageException(config + ": environments: the benchmark needs at least one built-in"
                     + " environment (the simulator's ground truth does not cover task suites)");

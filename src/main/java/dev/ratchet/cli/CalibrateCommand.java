@@ -73,6 +73,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
+        campaign.models().requiredProposer();
         if (campaign.environments().isEmpty()) {
             throw new UsageException(config + ": environments: calibration needs at least one built-in environment"
                     + " (the simulator's ground truth does not cover task suites)");

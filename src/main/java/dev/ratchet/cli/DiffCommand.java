@@ -34,7 +34,8 @@ public final class DiffCommand implements Callable<Integer> {
             index = "1",
             paramLabel = "VERSION_A",
             description =
-                    "initial, current, a version (or a unique prefix of at least 4 characters), or a promoted candidate's id.")
+                    "initial, current, a version (or a unique prefix of at least 4 characters), or a candidate's id"
+                            + " (promoted or not: its iteration's library with its edit).")
     String versionA;
 
     @Parameters(index = "2", paramLabel = "VERSION_B", description = "As VERSION_A.")
@@ -58,16 +59,18 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CampaignView view = opener.view(runsDir.logFile(campaign));
-        LibrarySnapshotted a = resolve(view, versionA, "VERSION_A");
-        LibrarySnapshotted b = resolve(view, versionB, "VERSION_B");
+        CandidateLibraries candidates = new CandidateLibraries();
+        CampaignView view = opener.view(runsDir.logFile(campaign), candidates);
+        LibrarySnapshotted a = resolve(view, candidates, versionA, "VERSION_A");
+        LibrarySnapshotted b = resolve(view, candidates, versionB, "VERSION_B");
         PrintWriter out = spec.commandLine().getOut();
         out.print(LibraryDiff.between(a, b).render());
         out.flush();
         return ExitCodes.OK;
     }
 
-    private static LibrarySnapshotted resolve(CampaignView view, String ref, String param) {
+    private static LibrarySnapshotted resolve(
+            CampaignView view, CandidateLibraries candidates, String ref, String param) {
         Optional<LibrarySnapshotted> found;
         try {
             found = view.versions().resolve(ref);
@@ -77,6 +80,7 @@ public final class DiffCommand implements Callable<Integer> {
         Optional<String> promotedTo =
                 view.history().candidate(ref).map(Decision::promotion).map(Decision.Promotion::toVersion);
         return found.or(() -> promotedTo.flatMap(v -> view.versions().version(v)))
+                .or(() -> candidates.library(ref, view.versions()))
                 .orElseThrow(() -> new UsageException(param + ": no library version '" + ref + "' in campaign "
                         + view.overview().campaignId() + "; snapshotted versions: "
                         + String.join(
@@ -84,6 +88,6 @@ public final class DiffCommand implements Callable<Integer> {
                                 view.versions().versions().stream()
                                         .map(v -> Figures.shortVersion(v.version()))
                                         .toList())
-                        + " (or initial, current, a promoted candidate's id)"));
+                        + " (or initial, current, a candidate's id)"));
     }
 }

@@ -32,6 +32,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
@@ -50,7 +51,8 @@ import picocli.CommandLine.Spec;
             "The instances are the chosen split of the config's environments (or of --envs, or of a suite), drawn"
                     + " exactly as a campaign with this config draws them. The default split is confirm: the split a"
                     + " campaign never gates on, whose figures it reports as its unbiased estimate; use train while"
-                    + " tuning skills by hand, so that confirm stays unseen.",
+                    + " tuning skills by hand, so that confirm stays unseen. A --suite is evaluated whole (all) unless"
+                    + " --split says otherwise. Only the agent's model is needed: the proposer is never called.",
             "Every model call and score is appended to runs/<id>/events.db, in instance order whatever the"
                     + " concurrency; `ratchet log`, `show` and `report` read it. The config's budgets apply.",
             "Exit codes: 0 evaluated (or stopped by a budget); 2 bad input, nothing written; 3 the provider stopped"
@@ -96,11 +98,11 @@ final class EvalCommand implements Callable<Integer> {
         String envs;
     }
 
+    // No picocli default: a suite is evaluated whole unless a split is asked for.
     @Option(
             names = "--split",
             paramLabel = "SPLIT",
-            defaultValue = "confirm",
-            description = "train, probe, confirm or all (default: ${DEFAULT-VALUE}).")
+            description = "train, probe, confirm or all (default: all for --suite, confirm otherwise).")
     String split;
 
     @Option(
@@ -141,6 +143,7 @@ final class EvalCommand implements Callable<Integer> {
                 host.env(),
                 host.clock(),
                 Sleeper.system(),
+                Optional.of(runsDir.responseCache(p.id())),
                 concurrency != null ? concurrency : p.config().concurrency())) {
             List<EpisodeSpec> episodes = setup.episodes(split);
             if (episodes.isEmpty()) {
@@ -200,6 +203,9 @@ final class EvalCommand implements Callable<Integer> {
         if (!Files.isRegularFile(config)) {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
+        if (split == null) {
+            split = scope != null && scope.suite != null ? "all" : "confirm";
+        }
         if (!EvalSetup.SPLITS.contains(split)) {
             throw new UsageException("--split " + split + ": use one of " + String.join(", ", EvalSetup.SPLITS));
         }
@@ -211,7 +217,6 @@ final class EvalCommand implements Callable<Integer> {
                 scoped(file).withAgent(model != null ? model : file.models().agent());
         ModelConfigs models = modelsFile.models();
         ModelConfig agent = models.get(chosen.models().agent());
-        models.get(chosen.models().proposer());
         String id = campaignId != null
                 ? campaignId
                 : "eval-" + file.name() + "-" + ID_TIME.format(host.clock().instant());
@@ -263,10 +268,9 @@ final class EvalCommand implements Callable<Integer> {
 
     /** campaign.started (the configuration as evaluated, and the split) and the library's snapshot. */
     private List<NewEvent> start(Prepared p, EvalSetup setup) {
+        // Only the agent's model: an evaluation never calls the proposer, which need not even be defined.
         JsonNode snapshot = new CampaignSnapshot(p.config(), p.models())
-                .toJson(
-                        modelsFile.rawModel(p.config().models().agent()),
-                        modelsFile.rawModel(p.config().models().proposer()));
+                .toJson(modelsFile.rawModel(p.config().models().agent()), null);
         ObjectNode withEval = (ObjectNode) snapshot.deepCopy();
         withEval.set("eval", Json.tree(Map.of("split", split)));
         CampaignStarted started = new CampaignStarted(

@@ -4,6 +4,8 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.ratchet.campaign.CampaignSetup;
+import dev.ratchet.config.CampaignConfig;
+import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.config.ModelConfigException;
 import dev.ratchet.config.ModelConfigs;
@@ -25,13 +27,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -41,7 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description = "Work with the models named in a models file (config/models.yaml).",
+        description = "Work with the models named in a models file (--models, default config/models.yaml).",
         subcommands = {ModelsCommand.Check.class})
 public final class ModelsCommand implements Callable<Integer> {
 
@@ -78,7 +83,8 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new UsageException("name a subcommand: ratchet models check --config FILE [--model NAME]");
+        throw new UsageException(
+                "name a subcommand: ratchet models check [--models FILE] [--model NAME | --config FILE]");
     }
 
     @Command(
@@ -86,8 +92,10 @@ public final class ModelsCommand implements Callable<Integer> {
             mixinStandardHelpOptions = true,
             description = {
                 "Sends one tiny request to a model and prints its latency and token usage, or why it failed.",
-                "Exit codes: 0 the model answered; 2 bad config, missing key or a rejected key/model;"
-                        + " 3 the provider is unavailable."
+                "Which model: --model NAME; or, with --config, the campaign's agent and proposer; or the only model"
+                        + " the models file defines.",
+                "Exit codes: 0 every model answered; 2 bad config, missing key or a rejected key/model;"
+                        + " 3 a provider is unavailable."
             })
     static final class Check implements Callable<Integer> {
 
@@ -101,29 +109,45 @@ public final class ModelsCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--config", required = true, paramLabel = "FILE", description = "The models file.")
-        Path file;
+        @Mixin
+        ModelsFile modelsFile = new ModelsFile();
+
+        @Option(
+                names = "--config",
+                paramLabel = "FILE",
+                description = "A campaign config: check the models it names as agent and proposer.")
+        Path campaign;
 
         @Option(
                 names = "--model",
                 paramLabel = "NAME",
-                description = "The model to check; required when the file names more than one.")
+                description = "The model to check; needed when the models file names more than one and no --config"
+                        + " is given.")
         String name;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            ModelConfig config;
+            List<ModelConfig> configs;
             try {
-                if (Files.isRegularFile(file)) {
-                    ModelsFile.refuseIfTooLarge(file);
-                }
-                config = pick(ModelConfigs.load(file));
-            } catch (ModelConfigException e) {
+                configs = pick(modelsFile.models());
+            } catch (IllegalArgumentException e) {
+                // A models file or campaign config that does not load: ModelConfigException and
+                // CampaignConfigException both name the file, line and key.
                 err.println("ratchet: " + e.getMessage());
+                err.flush();
                 return ExitCodes.BAD_INPUT;
             }
+            int code = ExitCodes.OK;
+            for (ModelConfig config : configs) {
+                code = Math.max(code, checkOne(config));
+            }
+            return code;
+        }
+
+        private int checkOne(ModelConfig config) {
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
             ModelFactory factory = new ModelFactory(parent.env, parent.providers);
             Redactor redactor = factory.redactor(config);
             out.println("model " + config.name() + ": " + describe(config));
@@ -145,16 +169,25 @@ public final class ModelsCommand implements Callable<Integer> {
             }
         }
 
-        private ModelConfig pick(ModelConfigs configs) {
+        private List<ModelConfig> pick(ModelConfigs configs) {
             if (name != null) {
-                return configs.get(name);
+                return List.of(configs.get(name));
+            }
+            if (campaign != null) {
+                CampaignConfig.Models named =
+                        CampaignConfigLoader.load(campaign).models();
+                List<ModelConfig> picked = new ArrayList<>(List.of(configs.get(named.agent())));
+                if (named.proposer() != null && !named.proposer().equals(named.agent())) {
+                    picked.add(configs.get(named.proposer()));
+                }
+                return picked;
             }
             if (configs.models().size() == 1) {
-                return configs.models().values().iterator().next();
+                return List.of(configs.models().values().iterator().next());
             }
             throw new ModelConfigException(
                     configs.source() + " names " + configs.models().size() + " models; choose one with --model ("
-                            + String.join(", ", configs.names()) + ")");
+                            + String.join(", ", configs.names()) + ") or a campaign's with --config FILE");
         }
 
         private int check(ModelFactory factory, ModelConfig config, PrintWriter out, PrintWriter err) {

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -190,7 +191,14 @@ final class RunCommand implements Callable<Integer> {
 
     private CampaignSetup setup(RunPlan.Prepared p, Clock clock) {
         return CampaignSetup.live(
-                p.snapshot().config(), p.snapshot().models(), p.catalog(), p.start(), host.env(), clock, sleeper);
+                p.snapshot().config(),
+                p.snapshot().models(),
+                p.catalog(),
+                p.start(),
+                host.env(),
+                clock,
+                sleeper,
+                Optional.of(runsDir.responseCache(p.id())));
     }
 
     private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Clock clock) {

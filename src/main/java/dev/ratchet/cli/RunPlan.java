@@ -120,7 +120,7 @@ final class RunPlan {
         CampaignConfig campaign = CampaignConfigLoader.load(config);
         ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
-        models.get(campaign.models().proposer());
+        models.get(campaign.models().requiredProposer());
         return new CampaignSnapshot(campaign, models);
     }
 

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.model.ResponseCache;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -27,5 +28,16 @@ final class RunsDir {
         }
         String id = folder.getFileName().toString();
         return "ratchet run --resume " + id + (path.equals(Path.of("runs")) ? "" : " --runs-dir " + path);
+    }
+
+    /**
+     * The response cache beside the runs folder ({@code runs/} and {@code cache/} side by side), as
+     * campaign {@code campaign} reads and writes it. Only models whose {@code cache} setting is on
+     * use it.
+     */
+    ResponseCache responseCache(String campaign) {
+        Path runs = path.toAbsolutePath().normalize();
+        Path parent = runs.getParent();
+        return new ResponseCache(parent == null ? runs.resolve("cache") : parent.resolve("cache"), campaign);
     }
 }

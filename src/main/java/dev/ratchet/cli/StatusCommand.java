@@ -166,8 +166,10 @@ final class StatusCommand implements Callable<Integer> {
                 c.infra());
         out.printf(
                 Locale.ROOT,
-                "proposals  %d (%d rejected by the static gate), %d gate decisions: %d promoted, %d discarded%n",
+                "proposals  %d edits, %d failed (no usable edit), %d rejected by the static gate;"
+                        + " %d gate decisions: %d promoted, %d discarded%n",
                 c.proposals(),
+                c.proposalFailures(),
                 c.staticRejections(),
                 c.decisions(),
                 c.promotions(),

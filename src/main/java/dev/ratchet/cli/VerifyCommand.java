@@ -57,13 +57,15 @@ final class VerifyCommand implements Callable<Integer> {
                 throw new CheckFailedException(
                         where + p.seq() + ": " + p.what() + " (" + report.count() + " events verified before it)");
             }
+            // Every check before any "ok": a failing verify must not print a reassuring line first.
+            if (expectHead != null && !expectHead.equalsIgnoreCase(report.headHash())) {
+                throw new CheckFailedException("head hash " + report.headHash() + " differs from the expected "
+                        + expectHead + ": the log was truncated, extended or rewritten since that hash was taken ("
+                        + report.count() + " events, chain intact up to seq " + report.headSeq() + ")");
+            }
             out.println("ok: " + report.count() + " events, chain intact");
             out.println("head seq:  " + report.headSeq());
             out.println("head hash: " + report.headHash());
-            if (expectHead != null && !expectHead.equalsIgnoreCase(report.headHash())) {
-                throw new CheckFailedException("head hash " + report.headHash() + " differs from the expected "
-                        + expectHead + ": the log was truncated, extended or rewritten since that hash was taken");
-            }
         }
         out.flush();
         return ExitCodes.OK;

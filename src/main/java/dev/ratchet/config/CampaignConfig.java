@@ -103,7 +103,7 @@ public record CampaignConfig(
             @JsonProperty("seed") Long seed,
             @JsonProperty("concurrency") Integer concurrency) {
         if (models == null) {
-            throw new IllegalArgumentException("models: required (models.agent and models.proposer)");
+            throw new IllegalArgumentException("models: required (models.agent, and models.proposer for a campaign)");
         }
         return new CampaignConfig(
                 name == null ? "" : name,
@@ -297,12 +297,24 @@ public record CampaignConfig(
         }
     }
 
-    /** Named models from {@code config/models.yaml}: one answers as the agent, one proposes edits. */
+    /**
+     * Named models from {@code config/models.yaml}: one answers as the agent, one proposes edits.
+     * {@code proposer} is null when the config names none, which only an evaluation can run with.
+     */
     public record Models(String agent, String proposer) {
         @JsonCreator
         public Models(@JsonProperty("agent") String agent, @JsonProperty("proposer") String proposer) {
             this.agent = CampaignConfigParts.required("models.agent", agent);
-            this.proposer = CampaignConfigParts.required("models.proposer", proposer);
+            this.proposer = proposer == null ? null : CampaignConfigParts.required("models.proposer", proposer);
+        }
+
+        /** The proposer's name, which a campaign cannot run without. */
+        public String requiredProposer() {
+            if (proposer == null) {
+                throw new IllegalArgumentException(
+                        "models.proposer: required to run a campaign (only `ratchet eval` runs without one)");
+            }
+            return proposer;
         }
     }
 

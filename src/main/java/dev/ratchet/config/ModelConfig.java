@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code options} holds provider-specific settings the provider validates itself (for gguf:
  * {@code context_size}, {@code threads}, {@code gpu_layers}; for the simulator: its own knobs).
+ * {@code proposer} says how the model answers as a campaign's proposer; {@code cache} whether its
+ * successful answers are kept on disk, by request hash, for a rerun to reuse.
  */
 public record ModelConfig(
         String name,
@@ -34,7 +36,9 @@ public record ModelConfig(
         int maxConcurrentCalls,
         BreakerSettings breaker,
         PriceTable price,
-        JsonNode options) {
+        JsonNode options,
+        ProposerSettings proposer,
+        boolean cache) {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
@@ -67,6 +71,11 @@ public record ModelConfig(
         options = options == null || options.isNull() ? JsonNodeFactory.instance.objectNode() : Json.frozen(options);
         if (!options.isObject()) {
             throw new IllegalArgumentException("options must be a mapping");
+        }
+        Objects.requireNonNull(proposer, "proposer");
+        if (proposer.structuredOutput() && !provider.structuredOutput()) {
+            throw new IllegalArgumentException("proposer.structured_output: provider " + provider.id()
+                    + " has none (it applies to openai, anthropic and ollama)");
         }
     }
 
@@ -111,6 +120,11 @@ public record ModelConfig(
             return this == OPENAI || this == ANTHROPIC || this == OLLAMA;
         }
 
+        /** Whether the provider can hold an answer to a JSON schema (a response format or a forced tool call). */
+        public boolean structuredOutput() {
+            return remote();
+        }
+
         /** The base URL used when the config names none. */
         public String defaultBaseUrl() {
             switch (this) {
@@ -144,6 +158,8 @@ public record ModelConfig(
         private BreakerSettings breaker = BreakerSettings.DEFAULTS;
         private PriceTable price = PriceTable.FREE;
         private JsonNode options;
+        private ProposerSettings proposer;
+        private boolean cache;
 
         private Builder(String name, Provider provider) {
             this.name = name;
@@ -168,6 +184,8 @@ public record ModelConfig(
             breaker = c.breaker;
             price = c.price;
             options = c.options;
+            proposer = c.proposer;
+            cache = c.cache;
         }
 
         public Builder model(String v) {
@@ -240,6 +258,17 @@ public record ModelConfig(
             return this;
         }
 
+        /** Null: the defaults for the provider and this builder's max tokens. */
+        public Builder proposer(ProposerSettings v) {
+            proposer = v;
+            return this;
+        }
+
+        public Builder cache(boolean v) {
+            cache = v;
+            return this;
+        }
+
         public ModelConfig build() {
             return new ModelConfig(
                     name,
@@ -257,7 +286,9 @@ public record ModelConfig(
                     maxConcurrentCalls,
                     breaker,
                     price,
-                    options);
+                    options,
+                    proposer != null ? proposer : ProposerSettings.defaults(provider, maxTokens),
+                    cache);
         }
     }
 }

@@ -88,7 +88,9 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
         YamlMapping rate = m.mapping("rate_limit");
         YamlMapping breaker = m.mapping("breaker");
         YamlMapping price = m.mapping("price");
+        YamlMapping proposer = m.mapping("proposer");
         JsonNode options = m.raw("options");
+        b.cache(m.bool("cache", false));
         m.done(KEY_HINT);
         faultRate(m, provider, options);
         try {
@@ -97,6 +99,7 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
             b.breaker(breaker == null ? BreakerSettings.DEFAULTS : breaker(breaker));
             b.price(price == null ? PriceTable.FREE : price(price));
             b.options(options);
+            b.proposer(proposer == null ? null : proposer(proposer, provider, m.integer("max_tokens", 1024)));
             return b.build();
         } catch (ModelConfigException e) {
             throw e;
@@ -185,6 +188,21 @@ public record ModelConfigs(String source, SortedMap<String, ModelConfig> models)
                 m.seconds("max_outage_seconds", d.maxOutage()));
         m.done("");
         return r;
+    }
+
+    /** {@code proposer: {max_tokens, structured_output}}; what is left out takes the provider's defaults. */
+    private static ProposerSettings proposer(YamlMapping m, Provider provider, int modelMaxTokens) {
+        ProposerSettings d = ProposerSettings.defaults(provider, modelMaxTokens);
+        int maxTokens = m.integer("max_tokens", d.maxTokens());
+        boolean structured = m.bool("structured_output", d.structuredOutput());
+        if (structured && !provider.structuredOutput()) {
+            throw m.error(
+                    "structured_output",
+                    "provider " + provider.id() + " has no structured output"
+                            + " (it applies to openai, anthropic and ollama); the prompt describes the JSON instead");
+        }
+        m.done("");
+        return new ProposerSettings(maxTokens, structured);
     }
 
     private static PriceTable price(YamlMapping m) {

@@ -93,6 +93,17 @@ final class YamlMapping {
         return v.asInt();
     }
 
+    boolean bool(String key, boolean fallback) {
+        JsonNode v = get(key);
+        if (v == null) {
+            return fallback;
+        }
+        if (!v.isBoolean()) {
+            throw error(key, "expected true or false" + got(v));
+        }
+        return v.asBoolean();
+    }
+
     Duration seconds(String key, Duration fallback) {
         JsonNode v = get(key);
         if (v == null) {

@@ -11,7 +11,9 @@ import java.util.Optional;
 /**
  * Answers a request from the {@link ResponseCache} when an identical one was answered before, and
  * otherwise asks the wrapped client and caches its success. A cache hit is recorded honestly: one
- * attempt labelled {@code cache-hit}, no latency and no cost.
+ * attempt labelled {@code cache-hit}, no latency, no cost, the usage the response reported, and
+ * {@code cachedFrom} naming the call that paid for it (and what it paid), so an audit can find the
+ * original and replay, which answers from the log, reproduces the hit exactly.
  */
 public final class CachedModelClient implements ModelClient {
 
@@ -33,23 +35,25 @@ public final class CachedModelClient implements ModelClient {
         String hash = RequestCanon.hash(canonical);
         Optional<ResponseCache.Entry> hit = cache.get(hash);
         if (hit.isPresent()) {
+            ResponseCache.Entry entry = hit.get();
             ModelCallRecorded record = new ModelCallRecorded(
                     context.callId(),
                     context.role(),
                     config.model(),
                     hash,
                     canonical,
-                    hit.get().response(),
-                    hit.get().usage(),
+                    entry.response(),
+                    entry.usage(),
                     0,
                     List.of(new ModelCallRecorded.Attempt(1, CACHE_HIT, null, null, 0)),
                     null,
-                    0.0);
-            return new ModelCall(ResponseCodec.decode(hit.get().response()), record);
+                    0.0,
+                    entry.origin());
+            return new ModelCall(ResponseCodec.decode(entry.response()), record);
         }
         ModelCall call = delegate.call(context, request);
         if (call.succeeded() && hash.equals(call.record().requestHash())) {
-            cache.put(hash, call.record().response());
+            cache.put(call.record());
         }
         return call;
     }

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,15 @@ public final class ModelFactory {
     /** The full client for a model: its chat model behind the one retry layer. */
     public ResilientModelClient client(ModelConfig config, Clock clock, Sleeper sleeper) {
         return new ResilientModelClient(config, chatModel(config), clock, sleeper, redactor(config));
+    }
+
+    /**
+     * The full client for a model, behind the response cache when the model's {@code cache} setting
+     * is on and a cache is given (a replay or a one-off check has none).
+     */
+    public ModelClient client(ModelConfig config, Clock clock, Sleeper sleeper, Optional<ResponseCache> cache) {
+        ResilientModelClient live = client(config, clock, sleeper);
+        return config.cache() && cache.isPresent() ? new CachedModelClient(live, cache.get(), config) : live;
     }
 
     /** Masks the model's API key, if it has one and it is set. */

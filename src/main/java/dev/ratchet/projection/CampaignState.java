@@ -10,7 +10,9 @@ import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.IterationStarted;
 import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.log.event.ProposalFailed;
 import dev.ratchet.log.event.StaticCheckFailed;
+import java.util.List;
 
 /**
  * What {@code ratchet status} shows: a pure fold over a campaign's events.
@@ -28,16 +30,26 @@ public record CampaignState(
         Counts counts,
         Spend spend) {
 
-    /** How many of each thing happened. */
+    /** How many of each thing happened; a failed proposal is one that gave no edit after its retry. */
     public record Counts(
             long episodes,
             long passed,
             long infra,
             long proposals,
+            long proposalFailures,
             long staticRejections,
             long decisions,
             long promotions,
             long discards) {
+
+        /** The events counted after the episodes, in the order of the counters. */
+        private static final List<Class<? extends Event>> COUNTED = List.of(
+                CandidateProposed.class,
+                ProposalFailed.class,
+                StaticCheckFailed.class,
+                GateDecided.class,
+                CandidatePromoted.class,
+                CandidateDiscarded.class);
 
         Counts episode(EpisodeScored e) {
             return new Counts(
@@ -45,6 +57,7 @@ public record CampaignState(
                     passed + (e.passed() ? 1 : 0),
                     infra + ("infra".equals(e.outcome()) ? 1 : 0),
                     proposals,
+                    proposalFailures,
                     staticRejections,
                     decisions,
                     promotions,
@@ -53,21 +66,13 @@ public record CampaignState(
 
         /** Adds one to the counter for {@code event}'s kind; other events leave the counts alone. */
         Counts count(Event event) {
-            long[] c = {proposals, staticRejections, decisions, promotions, discards};
-            int i = event instanceof CandidateProposed
-                    ? 0
-                    : event instanceof StaticCheckFailed
-                            ? 1
-                            : event instanceof GateDecided
-                                    ? 2
-                                    : event instanceof CandidatePromoted
-                                            ? 3
-                                            : event instanceof CandidateDiscarded ? 4 : -1;
+            long[] c = {proposals, proposalFailures, staticRejections, decisions, promotions, discards};
+            int i = COUNTED.indexOf(event.getClass());
             if (i < 0) {
                 return this;
             }
             c[i]++;
-            return new Counts(episodes, passed, infra, c[0], c[1], c[2], c[3], c[4]);
+            return new Counts(episodes, passed, infra, c[0], c[1], c[2], c[3], c[4], c[5]);
         }
     }
 
@@ -96,7 +101,7 @@ public record CampaignState(
                 null,
                 null,
                 0,
-                new Counts(0, 0, 0, 0, 0, 0, 0, 0),
+                new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0),
                 new Spend(0, 0, 0, 0, 0, 0));
     }
 

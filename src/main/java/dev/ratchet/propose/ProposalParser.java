@@ -12,8 +12,9 @@ import java.util.Set;
 
 /**
  * Reads a proposer's answer: one JSON object, bare or in a {@code ```json} fence, validated against
- * the answer schema. A malformed answer is a value carrying a message that the retry shows the
- * proposer.
+ * the answer schema. The answer is the response's text or, from a provider that took the schema as
+ * a forced tool call, the call's arguments. A malformed answer is a value carrying a message that
+ * the retry shows the proposer.
  */
 public final class ProposalParser {
 
@@ -38,6 +39,35 @@ public final class ProposalParser {
         public Malformed {
             Objects.requireNonNull(problem, "problem");
         }
+    }
+
+    /**
+     * Parses a recorded response ({@code {"text", "toolCalls", "finishReason"}}). An answer cut off
+     * at the output-token limit says so, since that, not the proposer's grasp of JSON, is then what
+     * needs fixing.
+     */
+    public static Result parseResponse(JsonNode response) {
+        Result r = parse(answer(response));
+        if (r instanceof Malformed m
+                && "length".equals(response.path("finishReason").asText())) {
+            return new Malformed(m.problem() + " (the answer was cut off at the output-token limit,"
+                    + " the proposer model's proposer.max_tokens)");
+        }
+        return r;
+    }
+
+    /**
+     * The arguments of the response's call to {@link ProposalSchema#NAME} when it made one (a model
+     * may say a sentence before the call), else its text.
+     */
+    public static String answer(JsonNode response) {
+        for (JsonNode call : response.path("toolCalls")) {
+            if (ProposalSchema.NAME.equals(call.path("name").asText())) {
+                return call.path("arguments").asText();
+            }
+        }
+        JsonNode text = response.get("text");
+        return text == null || text.isNull() ? "" : text.asText();
     }
 
     public static Result parse(String answer) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.log.event.CandidateDiscarded;
 import dev.ratchet.log.event.CandidatePromoted;
+import dev.ratchet.log.event.CandidateProposed;
 import dev.ratchet.log.event.ConfirmScored;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.ProposalFailed;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,41 @@ class CampaignSummaryTest {
         List<String> lines = summary.lines();
         assertTrue(lines.get(0).startsWith("iterations: 4, stopped: iterations"), lines.get(0));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  confirm:")), lines.toString());
+    }
+
+    @Test
+    void aProposerThatNeverGivesAnEditSaysSoInTheStopAndTheSummary() {
+        List<Event> events = CampaignHarness.of(
+                        "iterations: 6\nstop-after-discards: 2\n",
+                        FakeWorld.clean(callId -> "I would add a skill about carrying digits."))
+                .run();
+        int failed = CampaignHarness.ofType(events, ProposalFailed.class).size();
+        assertTrue(failed >= 2, "every iteration asked the proposer: " + failed);
+
+        CampaignSummary summary = CampaignSummary.of(events);
+
+        assertEquals("proposer-failed", summary.stopReason(), "not merely consecutive-discards");
+        String expected = "0 of " + failed + " proposals parsed: malformed twice: no JSON object found in the answer";
+        assertTrue(summary.stopDetail().startsWith(expected), summary.stopDetail());
+        assertTrue(summary.stopDetail().endsWith("2 consecutive iterations without a promotion"), summary.stopDetail());
+        List<String> lines = summary.lines();
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("proposals: " + expected)), lines.toString());
+    }
+
+    @Test
+    void aProposerThatGivesSomeEditsKeepsTheUsualStopAndCountsThem() {
+        List<Event> events = CampaignHarness.of("iterations: 3\n", FakeWorld.standard(0.03, 0.02))
+                .run();
+        int parsed = CampaignHarness.ofType(events, CandidateProposed.class).size();
+        int failed = CampaignHarness.ofType(events, ProposalFailed.class).size();
+
+        CampaignSummary summary = CampaignSummary.of(events);
+
+        assertTrue(parsed > 0);
+        assertEquals("iterations", summary.stopReason());
+        assertTrue(
+                summary.lines().contains("proposals: " + parsed + " of " + (parsed + failed) + " proposals parsed"),
+                summary.lines().toString());
     }
 
     private static int countInfra(List<Event> events) {

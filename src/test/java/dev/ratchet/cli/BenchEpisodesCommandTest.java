@@ -17,8 +17,8 @@ class BenchEpisodesCommandTest {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new BenchEpisodesCommand());
         cli.setOut(new PrintWriter(out, true));
-        int code =
-                cli.execute("--episodes", "40", "--concurrency", "1,4", "--latency-ms", "2", "--reps", "1", "--json");
+        int code = cli.execute(
+                "--episodes", "40", "--concurrency", "1,4", "--latency-ms", "2", "--repetitions", "1", "--json");
         assertEquals(ExitCodes.OK, code);
         JsonNode json = Json.parse(out.toString());
         assertEquals("episodes", json.path("bench").asText());

@@ -105,7 +105,7 @@ class CanaryKeysTest {
             assertTrue(refused.err().contains("401"), refused.err());
             assertEquals(
                     ExitCodes.BAD_INPUT,
-                    ratchet("models", "check", "--config", models.toString(), "--model", "rejected")
+                    ratchet("models", "check", "--models", models.toString(), "--model", "rejected")
                             .exitCode());
             for (String id : List.of("answered", "refused")) {
                 String runs = dir.resolve("runs").toString();

@@ -46,10 +46,31 @@ class DiffCommandTest {
     }
 
     @Test
+    void any_candidate_id_names_its_library_promoted_or_not() {
+        ReportingCli.Result gated = cli.run(DiffCommand::new, SyntheticCampaign.ID, "initial", "c-1-3");
+        assertEquals(0, gated.exitCode(), gated.err());
+        assertTrue(gated.out().contains("~ skill units (modified)"), "rejected by the gate: " + gated.out());
+        assertTrue(gated.out().contains("    -Keep the unit.\n    +Drop units."), gated.out());
+
+        ReportingCli.Result statically = cli.run(DiffCommand::new, SyntheticCampaign.ID, "initial", "c-1-2");
+        assertEquals(0, statically.exitCode(), statically.err());
+        assertTrue(
+                statically.out().contains("+ skill be-careful (added)"),
+                "rejected by a static rule, never snapshotted: " + statically.out());
+
+        ReportingCli.Result later = cli.run(DiffCommand::new, SyntheticCampaign.ID, "c-1-1", "c-3-2");
+        assertEquals(0, later.exitCode(), later.err());
+        assertTrue(later.out().contains("+ skill reverse-fast (added)"), later.out());
+        assertTrue(
+                later.out().contains("~ section format (edited)"), "c-3-2 builds on c-2-1's promotion: " + later.out());
+    }
+
+    @Test
     void an_unknown_version_is_bad_input_listing_the_versions() {
-        ReportingCli.Result r = cli.run(DiffCommand::new, SyntheticCampaign.ID, "initial", "c-1-3");
+        ReportingCli.Result r = cli.run(DiffCommand::new, SyntheticCampaign.ID, "initial", "c-9-9");
         assertEquals(ExitCodes.BAD_INPUT, r.exitCode());
-        assertTrue(r.err().contains("VERSION_B: no library version 'c-1-3'"), r.err());
+        assertTrue(r.err().contains("VERSION_B: no library version 'c-9-9'"), r.err());
         assertTrue(r.err().contains("snapshotted versions: "), r.err());
+        assertTrue(r.err().contains("a candidate's id"), r.err());
     }
 }

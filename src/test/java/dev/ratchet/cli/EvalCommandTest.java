@@ -190,15 +190,63 @@ class EvalCommandTest {
 
     @Test
     void aSuiteIsEvaluatedAsOneRow() throws IOException {
-        Cli cli = eval(config(""), dir.resolve("runs"), "--suite", "example", "--split", "all", "--json");
+        Cli cli = eval(config(""), dir.resolve("runs"), "--suite", "example", "--json");
         assertEquals(ExitCodes.OK, cli.exitCode(), cli.all());
         JsonNode results = Json.parse(cli.out());
+        assertEquals("all", results.path("split").asText(), "a suite is evaluated whole unless a split is asked for");
         long tasks = Files.readAllLines(Path.of("eval/example.jsonl")).stream()
                 .filter(l -> !l.isBlank())
                 .count();
         assertEquals(tasks, results.path("total").path("episodes").asLong());
         assertEquals(1, results.path("environments").size());
         assertEquals("example", results.path("environments").get(0).path("id").asText());
+    }
+
+    @Test
+    void anEvalNeedsNoProposerNeitherInTheConfigNorInTheModelsFile() throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("agent-only.yaml"),
+                "models: {agent: simulated-agent}\nenvironments: [units.roman]\nsplits: {train: 2, probe: 2, confirm: 6}\n");
+        Path models = Files.writeString(
+                dir.resolve("agent-models.yaml"),
+                "models:\n  simulated-agent: {provider: simulated, seed: 7, options: {role: agent}}\n");
+        Path runs = dir.resolve("runs");
+
+        Cli cli = Cli.run(
+                Host.of(Map.of(), FIXED),
+                "eval",
+                "--config",
+                config.toString(),
+                "--models",
+                models.toString(),
+                "--runs-dir",
+                runs.toString(),
+                "--campaign",
+                "agent-only",
+                "--skills",
+                "skills",
+                "--prompts",
+                "config/prompts");
+
+        assertEquals(ExitCodes.OK, cli.exitCode(), cli.all());
+        JsonNode snapshot =
+                Json.parse(events(runs.resolve("agent-only/events.db")).get(0).payloadText());
+        assertEquals(
+                List.of("simulated-agent"),
+                Json.CANONICAL.convertValue(
+                        snapshot.path("config").path("models").fieldNames(), List.class),
+                "only the model that ran is recorded");
+        Cli campaign = Cli.run(
+                Host.of(Map.of(), FIXED),
+                "run",
+                "--config",
+                config.toString(),
+                "--models",
+                models.toString(),
+                "--runs-dir",
+                runs.toString());
+        assertEquals(ExitCodes.BAD_INPUT, campaign.exitCode(), campaign.all());
+        assertTrue(campaign.err().contains("models.proposer: required to run a campaign"), campaign.err());
     }
 
     @Test

@@ -49,7 +49,7 @@ class ModelsCommandTest {
     void aWorkingModelPrintsLatencyUsageAndTheReply() throws IOException {
         try (LoopbackOpenAiServer server = LoopbackOpenAiServer.start(r -> Reply.completion("OK", 12, 3), 2)) {
             int code =
-                    run(name -> null, "check", "--config", loopback(server, "").toString());
+                    run(name -> null, "check", "--models", loopback(server, "").toString());
             assertEquals(ExitCodes.OK, code, err.toString());
             assertTrue(out.toString().contains("model local: openai loopback at " + server.baseUrl()), out.toString());
             assertTrue(out.toString().contains("ok in "), out.toString());
@@ -63,7 +63,7 @@ class ModelsCommandTest {
     void anUnavailableProviderExitsWithThree() throws IOException {
         try (LoopbackOpenAiServer server = LoopbackOpenAiServer.start(r -> Reply.error(503, "", Map.of()), 2)) {
             int code =
-                    run(name -> null, "check", "--config", loopback(server, "").toString());
+                    run(name -> null, "check", "--models", loopback(server, "").toString());
             assertEquals(ExitCodes.RUNTIME_FAILURE, code);
             assertTrue(
                     err.toString().contains("the provider is unavailable: infrastructure after 2 attempt(s)"),
@@ -78,7 +78,7 @@ class ModelsCommandTest {
                         401, "{\"error\":{\"message\":\"bad key " + r.header("authorization") + "\"}}", Map.of()),
                 2)) {
             Path file = loopback(server, "    api_key_env: CANARY_KEY\n");
-            int code = run(name -> "CANARY_KEY".equals(name) ? CANARY : null, "check", "--config", file.toString());
+            int code = run(name -> "CANARY_KEY".equals(name) ? CANARY : null, "check", "--models", file.toString());
             assertEquals(ExitCodes.BAD_INPUT, code);
             assertTrue(err.toString().contains("HTTP 401"), err.toString());
             assertTrue(err.toString().contains("CANARY_KEY"), err.toString());
@@ -90,17 +90,42 @@ class ModelsCommandTest {
     void configMistakesExitWithTwo() throws IOException {
         Path file = models("models:\n  a:\n    provider: openai\n    model: m\n    max_token: 5\n"
                 + "  b:\n    provider: ollama\n    model: m\n");
-        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--config", file.toString(), "--model", "a"));
+        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--models", file.toString(), "--model", "a"));
         assertTrue(err.toString().contains(file + ":5: models.a.max_token: unknown key"), err.toString());
 
         Path two =
                 models("models:\n  a:\n    provider: ollama\n    model: m\n  b:\n    provider: ollama\n    model: m\n");
-        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--config", two.toString()));
-        assertTrue(err.toString().contains("choose one with --model (a, b)"), err.toString());
+        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--models", two.toString()));
+        assertTrue(
+                err.toString().contains("choose one with --model (a, b) or a campaign's with --config FILE"),
+                err.toString());
 
         Path keyed = models("models:\n  h:\n    provider: openai\n    model: m\n    api_key_env: UNSET_KEY\n");
-        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--config", keyed.toString()));
+        assertEquals(ExitCodes.BAD_INPUT, run(name -> null, "check", "--models", keyed.toString()));
         assertTrue(err.toString().contains("environment variable UNSET_KEY (api_key_env) is not set"), err.toString());
+    }
+
+    @Test
+    void configIsACampaignConfigAsEverywhereElseAndChecksItsAgentAndProposer() throws IOException {
+        Path file =
+                models("models:\n  simulated-agent:\n    provider: simulated\n    seed: 7\n    options: {role: agent}\n"
+                        + "  simulated-proposer:\n    provider: simulated\n    seed: 7\n    options: {role: proposer}\n"
+                        + "  unused:\n    provider: ollama\n    model: m\n");
+        Path campaign = Files.writeString(
+                dir.resolve("campaign.yaml"),
+                "models: {agent: simulated-agent, proposer: simulated-proposer}\nenvironments: [arith.add]\n");
+
+        int code = run(n -> null, "check", "--models", file.toString(), "--config", campaign.toString());
+
+        assertEquals(ExitCodes.OK, code, err.toString());
+        String text = out.toString();
+        assertTrue(text.contains("model simulated-agent: "), text);
+        assertTrue(text.contains("model simulated-proposer: "), text);
+        assertFalse(text.contains("model unused"), "only the campaign's models: " + text);
+        assertEquals(
+                ExitCodes.BAD_INPUT,
+                run(n -> null, "check", "--config", file.toString()),
+                "a models file is not a campaign config");
     }
 
     @Test
@@ -109,7 +134,7 @@ class ModelsCommandTest {
                 "models:\n  simulated-agent:\n    provider: simulated\n    seed: 7\n    options: {role: agent}\n"
                         + "  simulated-proposer:\n    provider: simulated\n    seed: 7\n    options: {role: proposer}\n");
         for (String name : new String[] {"simulated-agent", "simulated-proposer"}) {
-            int code = run(n -> null, "check", "--config", file.toString(), "--model", name);
+            int code = run(n -> null, "check", "--models", file.toString(), "--model", name);
             assertEquals(ExitCodes.OK, code, err.toString());
         }
         String text = out.toString();

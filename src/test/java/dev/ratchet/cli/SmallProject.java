@@ -38,9 +38,18 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
         Path prompts = Files.createDirectories(dir.resolve("prompts"));
         Files.writeString(prompts.resolve("10-role.md"), "You solve small tasks.\n");
         Path eval = Files.createDirectories(dir.resolve("eval"));
-        Files.writeString(
-                eval.resolve("quiz.jsonl"),
-                "{\"id\":\"a\",\"prompt\":\"2+2?\",\"expected\":\"4\",\"verifier\":\"exact\"}\n");
+        // Enough tasks that every split, the probe the gate draws from included, holds one.
+        StringBuilder quiz = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            quiz.append("{\"id\":\"q")
+                    .append(i)
+                    .append("\",\"prompt\":\"")
+                    .append(i)
+                    .append("+2?\",\"expected\":\"")
+                    .append(i + 2)
+                    .append("\",\"verifier\":\"exact\"}\n");
+        }
+        Files.writeString(eval.resolve("quiz.jsonl"), quiz.toString());
         return new SmallProject(dir, config, models, skills, prompts, eval);
     }
 

@@ -95,7 +95,7 @@ class UndecodableInputTest {
         String good = Files.readString(suite);
         int offset =
                 spoil(suite, good + "{\"id\":\"b\",\"prompt\":\"", "?\",\"expected\":\"x\",\"verifier\":\"exact\"}\n");
-        assertRefused(suite, 2, offset);
+        assertRefused(suite, (int) good.lines().count() + 1, offset);
     }
 
     @Test

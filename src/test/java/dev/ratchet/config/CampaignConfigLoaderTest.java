@@ -142,7 +142,14 @@ class CampaignConfigLoaderTest {
     @Test
     void modelsAndEnvironmentsAreRequired() {
         assertTrue(error("environments: [a]\n").contains("models: required"));
-        assertTrue(error("models: {agent: a}\nenvironments: [a]\n").contains("models.proposer: required"));
+        IllegalArgumentException noProposer =
+                assertThrows(IllegalArgumentException.class, () -> CampaignConfigLoader.parse(
+                                "models: {agent: a}\nenvironments: [a]\n", "t.yaml", "t")
+                        .models()
+                        .requiredProposer());
+        assertTrue(
+                noProposer.getMessage().contains("models.proposer: required to run a campaign"),
+                "an eval runs without a proposer, a campaign does not: " + noProposer.getMessage());
         assertTrue(error("models: {agent: a, proposer: b}\n").contains("environments: at least one"));
         assertTrue(error(MINIMAL + "  - arith.add\n").contains("'arith.add' is listed twice"));
     }

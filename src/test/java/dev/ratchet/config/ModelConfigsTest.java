@@ -129,5 +129,49 @@ class ModelConfigsTest {
         assertEquals(BreakerSettings.DEFAULTS, c.breaker());
         assertEquals(PriceTable.FREE, c.price());
         assertEquals(RateLimitSettings.NONE, c.rateLimit());
+        assertFalse(c.cache(), "the response cache is opt-in");
+        assertEquals(new ProposerSettings(4096, true), c.proposer());
+    }
+
+    @Test
+    void theProposerHasItsOwnTokenLimitAndStructuredOutputWhereTheProviderHasIt() {
+        ModelConfigs configs = ModelConfigs.parse(
+                """
+                models:
+                  small: {provider: openai, model: m, max_tokens: 256}
+                  big: {provider: openai, model: m, max_tokens: 8192}
+                  set: {provider: anthropic, model: m, api_key_env: K, proposer: {max_tokens: 2000}}
+                  plain: {provider: ollama, model: m, proposer: {structured_output: false}, cache: true}
+                  file: {provider: gguf, path: models/x.gguf}
+                  sim: {provider: simulated, max_tokens: 300}
+                """,
+                "models.yaml");
+        assertEquals(new ProposerSettings(4096, true), configs.get("small").proposer(), "256 would cut an edit off");
+        assertEquals(8192, configs.get("big").proposer().maxTokens(), "never fewer than the model's own");
+        assertEquals(new ProposerSettings(2000, true), configs.get("set").proposer());
+        assertEquals(new ProposerSettings(4096, false), configs.get("plain").proposer());
+        assertTrue(configs.get("plain").cache());
+        assertEquals(new ProposerSettings(4096, false), configs.get("file").proposer(), "gguf has no schema support");
+        assertEquals(
+                new ProposerSettings(300, false),
+                configs.get("sim").proposer(),
+                "the simulator ignores limits, so its recorded requests stay as they were");
+    }
+
+    @Test
+    void proposerAndCacheMistakesNameTheirKey() {
+        assertMessage(
+                "models.yaml:4: models.g.proposer.structured_output: provider gguf has no structured output",
+                error(
+                        "models:\n  g:\n    provider: gguf\n    proposer: {structured_output: true}\n    path: x.gguf\n"));
+        assertMessage(
+                "models.local.proposer.max_token: unknown key",
+                error("models:\n  local:\n    provider: openai\n    model: m\n    proposer: {max_token: 5}\n"));
+        assertMessage(
+                "models.local.cache: expected true or false, got \"yes please\"",
+                error("models:\n  local:\n    provider: openai\n    model: m\n    cache: yes please\n"));
+        assertMessage(
+                "proposer.max_tokens must be at least 1",
+                error("models:\n  local:\n    provider: openai\n    model: m\n    proposer: {max_tokens: 0}\n"));
     }
 }

@@ -9,6 +9,7 @@ import dev.langchain4j.exception.InternalServerException;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.config.RetrySettings;
+import dev.ratchet.log.event.ModelCallRecorded;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +36,7 @@ class CachedModelClientTest {
     void aRerunSkipsIdenticalCalls() throws Exception {
         ScriptedChatModel model = new ScriptedChatModel(
                 r -> "answer " + r.messages().get(0).toString().length());
-        ResponseCache cache = new ResponseCache(dir.resolve("cache"));
+        ResponseCache cache = new ResponseCache(dir.resolve("cache"), "run1");
         ModelClient first = new CachedModelClient(
                 new ResilientModelClient(config, model, clock, new RecordingSleeper(clock), Redactor.none()),
                 cache,
@@ -45,7 +46,7 @@ class CachedModelClientTest {
 
         ModelClient rerun = new CachedModelClient(
                 new ResilientModelClient(config, model, clock, new RecordingSleeper(clock), Redactor.none()),
-                new ResponseCache(dir.resolve("cache")),
+                new ResponseCache(dir.resolve("cache"), "run2"),
                 config);
         ModelCall cached = rerun.call(new CallContext("run2-c1", "agent"), ask("q"));
 
@@ -59,6 +60,12 @@ class CachedModelClientTest {
         assertEquals(
                 CachedModelClient.CACHE_HIT, cached.record().attempts().get(0).result());
         assertEquals(0.0, cached.record().costUsd());
+        assertEquals(
+                new ModelCallRecorded.CachedFrom(
+                        "run1", "run1-c1", original.record().costUsd()),
+                cached.record().cachedFrom(),
+                "the hit names the call that paid for it");
+        assertEquals(original.record().usage(), cached.record().usage());
 
         rerun.call(new CallContext("run2-c2", "agent"), ask("another question"));
         assertEquals(2, model.calls(), "a different request is a different call");
@@ -73,7 +80,7 @@ class CachedModelClientTest {
         ScriptedChatModel model = new ScriptedChatModel(r -> {
             throw new InternalServerException("down");
         });
-        ResponseCache cache = new ResponseCache(dir.resolve("cache"));
+        ResponseCache cache = new ResponseCache(dir.resolve("cache"), "run1");
         ModelClient client = new CachedModelClient(
                 new ResilientModelClient(config, model, clock, new RecordingSleeper(clock), Redactor.none()),
                 cache,

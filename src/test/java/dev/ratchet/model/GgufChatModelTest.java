@@ -164,7 +164,7 @@ class GgufChatModelTest {
                         "dev.ratchet.cli.Main",
                         "models",
                         "check",
-                        "--config",
+                        "--models",
                         models.toString()))
                 .redirectErrorStream(true)
                 .start();

@@ -19,7 +19,7 @@ class CampaignStateTest {
         assertEquals("consecutive-discards", s.stopReason());
         assertEquals(EventSamples.LIB1, s.libraryVersion(), "promotion moves the current version");
         assertEquals(1, s.iteration());
-        assertEquals(new CampaignState.Counts(1, 0, 0, 1, 1, 1, 1, 1), s.counts());
+        assertEquals(new CampaignState.Counts(1, 0, 0, 1, 1, 1, 1, 1, 1), s.counts());
         assertEquals(1, s.spend().calls());
         assertEquals(15, s.spend().inputTokens() + s.spend().outputTokens());
     }
