@@ -23,7 +23,6 @@ import dev.ratchet.model.ResilientModelClient;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

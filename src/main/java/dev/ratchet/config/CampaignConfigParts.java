@@ -76,11 +76,11 @@ public final class CampaignConfigParts {
         public static final double DEFAULT_FUTILITY_BETA = 0.2;
         public static final double DEFAULT_MIN_EFFECT = 2.5;
         public static final int DEFAULT_MIN_ITEMS = 240;
-        public static final int DEFAULT_MIN_ENV_ITEMS = 160;
+        public static final int DEFAULT_MIN_ENV_ITEMS = 120;
         public static final int DEFAULT_MAX_ITEMS = 1200;
         public static final int DEFAULT_CHUNK_ITEMS = 120;
         public static final double DEFAULT_REGRESSION_MARGIN = 5;
-        public static final double DEFAULT_GUARD_ALPHA = 0.1;
+        public static final double DEFAULT_GUARD_ALPHA = 0.05;
 
         /** Finalists not given in the file: the campaign sets min(the default, candidates). */
         static final int FINALISTS_UNSET = -1;
