@@ -4,12 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ratchet.bench.GateBench;
 import dev.ratchet.campaign.GroundTruth;
-import dev.ratchet.config.CampaignConfig;
-import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.log.event.Json;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,17 +34,7 @@ final class BenchGateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Mixin
-    ModelsFile modelsFile = new ModelsFile();
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            defaultValue = "config/demo.yaml",
-            description = "Campaign config on the simulated world (default: ${DEFAULT-VALUE}).")
-    Path config;
+    SimulatedCampaign campaign = new SimulatedCampaign();
 
     @Option(
             names = "--seeds",
@@ -65,26 +51,13 @@ final class BenchGateCommand implements Callable<Integer> {
         if (seeds < 1) {
             throw new UsageException("--seeds must be at least 1: " + seeds);
         }
-        if (!Files.isRegularFile(config)) {
-            throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
-        }
-        CampaignConfig campaign = CampaignConfigLoader.load(config);
-        campaign.models().requiredProposer();
-        if (campaign.environments().isEmpty()) {
-            throw new UsageException(config + ": environments: the benchmark needs at least one built-in"
-                    + " environment (the simulator's ground truth does not cover task suites)");
-        }
-        GateBench bench = new GateBench(
-                campaign,
-                modelsFile.models(),
-                paths.catalog(campaign),
-                paths.library(spec.commandLine().getErr()));
+        GateBench bench = campaign.bench("the benchmark", spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (!json) {
             out.printf(
                     Locale.ROOT,
                     "bench gate: %s on the simulated world (a deterministic simulator), %d seed pair(s)%n",
-                    config,
+                    campaign.config,
                     seeds);
             out.println("campaign seed  simulator seed  promotions  truly harmful  true accuracy before -> after"
                     + "  helpful rejected");
@@ -145,7 +118,8 @@ final class BenchGateCommand implements Callable<Integer> {
     }
 
     private ObjectNode toJson(List<GateBench.Run> runs) {
-        ObjectNode root = Json.object(Map.of("bench", "gate", "config", config.toString(), "world", "simulated"));
+        ObjectNode root =
+                Json.object(Map.of("bench", "gate", "config", campaign.config.toString(), "world", "simulated"));
         ArrayNode array = root.putArray("runs");
         for (GateBench.Run r : runs) {
             GroundTruth t = r.truth();

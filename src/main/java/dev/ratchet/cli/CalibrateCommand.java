@@ -5,12 +5,8 @@ import dev.ratchet.bench.Calibration;
 import dev.ratchet.bench.GateBench;
 import dev.ratchet.bench.Proportion;
 import dev.ratchet.campaign.GroundTruth;
-import dev.ratchet.config.CampaignConfig;
-import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.log.event.Json;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,17 +38,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Mixin
-    ModelsFile modelsFile = new ModelsFile();
-
-    @Option(
-            names = "--config",
-            paramLabel = "FILE",
-            defaultValue = "config/demo.yaml",
-            description = "Campaign config on the simulated world (default: ${DEFAULT-VALUE}).")
-    Path config;
+    SimulatedCampaign campaign = new SimulatedCampaign();
 
     @Option(
             names = "--decisions",
@@ -69,20 +55,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
         if (decisions < 1) {
             throw new UsageException("--decisions must be at least 1: " + decisions);
         }
-        if (!Files.isRegularFile(config)) {
-            throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
-        }
-        CampaignConfig campaign = CampaignConfigLoader.load(config);
-        campaign.models().requiredProposer();
-        if (campaign.environments().isEmpty()) {
-            throw new UsageException(config + ": environments: calibration needs at least one built-in environment"
-                    + " (the simulator's ground truth does not cover task suites)");
-        }
-        GateBench bench = new GateBench(
-                campaign,
-                modelsFile.models(),
-                paths.catalog(campaign),
-                paths.library(spec.commandLine().getErr()));
+        GateBench bench = campaign.bench("calibration", spec.commandLine().getErr());
         PrintWriter err = spec.commandLine().getErr();
         Calibration.Result r = new Calibration(bench).run(decisions, line -> {
             err.println("calibrate: " + line);
@@ -92,7 +65,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
         List<Figure> figures = figures(r);
         if (json) {
             ObjectNode root = Json.CANONICAL.createObjectNode();
-            root.put("config", config.toString());
+            root.put("config", campaign.config.toString());
             root.put("decisions", r.callsPerDecision().size());
             root.put("campaigns", r.campaigns());
             root.put("simulated", true);
@@ -106,7 +79,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
                     Locale.ROOT,
                     "calibrate: %s on the simulated world (a deterministic simulator, not a real model): %d gate"
                             + " decisions in %d campaigns%n",
-                    config,
+                    campaign.config,
                     r.callsPerDecision().size(),
                     r.campaigns());
             figures.forEach(fig -> out.println("  " + fig.text()));
