@@ -24,6 +24,7 @@ public record IterationState(
         String libraryVersion,
         List<String> batch,
         Map<String, EpisodeScored> episodes,
+        Map<String, EpisodeScored> baselines,
         List<FailureClassified> failures,
         List<CandidateProposed> proposals,
         List<ProposalFailed> proposalFailures,
@@ -37,6 +38,7 @@ public record IterationState(
     public IterationState {
         batch = List.copyOf(batch);
         episodes = Collections.unmodifiableMap(new LinkedHashMap<>(episodes));
+        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         failures = List.copyOf(failures);
         proposals = List.copyOf(proposals);
         proposalFailures = List.copyOf(proposalFailures);
@@ -49,8 +51,29 @@ public record IterationState(
     }
 
     static IterationState started(int number, String version, List<String> batch) {
+        return started(number, version, batch, Map.of());
+    }
+
+    /**
+     * @param baselines the gate baseline's episodes of earlier decisions on {@code version}, which
+     *     this decision reuses (see {@link #baseline})
+     */
+    static IterationState started(
+            int number, String version, List<String> batch, Map<String, EpisodeScored> baselines) {
         return new IterationState(
-                number, version, batch, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
+                number,
+                version,
+                batch,
+                Map.of(),
+                baselines,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
                 false);
     }
 
@@ -72,11 +95,17 @@ public record IterationState(
     IterationState withEpisode(EpisodeScored e) {
         Map<String, EpisodeScored> copy = new LinkedHashMap<>(episodes);
         copy.put(e.episodeId(), e);
+        Map<String, EpisodeScored> base = baselines;
+        if (isGateBaseline(e)) {
+            base = new LinkedHashMap<>(baselines);
+            base.put(EpisodeRequest.withoutIteration(e.episodeId()), e);
+        }
         return new IterationState(
                 number,
                 libraryVersion,
                 batch,
                 copy,
+                base,
                 failures,
                 proposals,
                 proposalFailures,
@@ -88,12 +117,26 @@ public record IterationState(
                 finished);
     }
 
+    /**
+     * The gate baseline's episode for {@code tag} on an instance, whichever decision on this
+     * iteration's library version ran it: the baseline is run once per version and item, and every
+     * decision on that version pairs its candidates with the same baseline episodes.
+     */
+    public Optional<EpisodeScored> baseline(String tag, String instanceId, int sample) {
+        return Optional.ofNullable(baselines.get(EpisodeRequest.key(tag, instanceId, sample)));
+    }
+
+    private boolean isGateBaseline(EpisodeScored e) {
+        return "gate".equals(e.split()) && "baseline".equals(e.phase()) && libraryVersion.equals(e.libraryVersion());
+    }
+
     IterationState withFailure(FailureClassified f) {
         return new IterationState(
                 number,
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 plus(failures, f),
                 proposals,
                 proposalFailures,
@@ -111,6 +154,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 plus(proposals, p),
                 proposalFailures,
@@ -128,6 +172,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 plus(proposalFailures, p),
@@ -145,6 +190,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -162,6 +208,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -179,6 +226,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -196,6 +244,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -213,6 +262,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -230,6 +280,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,

@@ -118,6 +118,7 @@ final class RunPlan {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
+        campaign.suiteReuseWarning().ifPresent(w -> err.println("warning: " + config + ": " + w));
         ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
         models.get(campaign.models().requiredProposer());
