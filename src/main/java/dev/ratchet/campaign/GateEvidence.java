@@ -3,10 +3,10 @@ package dev.ratchet.campaign;
 import dev.ratchet.env.Instance;
 import dev.ratchet.gate.Estimate;
 import dev.ratchet.gate.ItemState;
+import dev.ratchet.log.event.EpisodeScored;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import dev.ratchet.log.event.EpisodeScored;
 
 /**
  * Paired per-item evidence from recorded episodes: for each item, the baseline's and a

@@ -70,7 +70,8 @@ final class GateStep {
             if (active.isEmpty()) {
                 break;
             }
-            List<GateItems.Item> chunkItems = items.draw(it.libraryVersion(), "confirm-" + chunk, 0, config.chunkItems());
+            List<GateItems.Item> chunkItems =
+                    items.draw(it.libraryVersion(), "confirm-" + chunk, 0, config.chunkItems());
             missing = missing(
                     it, chunkItems, active.stream().map(Confirmed::candidate).toList());
             if (!missing.isEmpty()) {

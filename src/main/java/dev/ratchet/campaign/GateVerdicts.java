@@ -108,7 +108,8 @@ final class GateVerdicts {
                                 f.z(),
                                 config.regressionMargin()))
                         .orElse(gain + " shown above zero at alpha " + config.alpha() + "/" + forwarded
-                                + "; no environment shown to regress by " + points(config.regressionMargin()) + " or more");
+                                + "; no environment shown to regress by " + points(config.regressionMargin())
+                                + " or more");
             }
             case FUTILE -> reason = "futile: " + gain + " shown below the minimum effect " + points(config.minEffect());
             default -> reason = "undecided at the cap of " + config.maxItems() + " items: " + gain;

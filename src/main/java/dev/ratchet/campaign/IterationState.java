@@ -61,20 +61,8 @@ public record IterationState(
     static IterationState started(
             int number, String version, List<String> batch, Map<String, EpisodeScored> baselines) {
         return new IterationState(
-                number,
-                version,
-                batch,
-                Map.of(),
-                baselines,
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                null,
-                null,
-                null,
-                null,
-                false);
+                number, version, batch, Map.of(), baselines, List.of(), List.of(), List.of(), List.of(), null, null,
+                null, null, false);
     }
 
     public Optional<EpisodeScored> episode(String episodeId) {

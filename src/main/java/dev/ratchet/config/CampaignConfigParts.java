@@ -112,7 +112,8 @@ public final class CampaignConfigParts {
             atLeast("gate.min-items", minItems, 1);
             atLeast("gate.min-env-items", minEnvItems, 0);
             if (!java.util.List.of("warn", "refuse").contains(suiteReuse)) {
-                throw new IllegalArgumentException("gate.suite-reuse: must be warn or refuse, got '" + suiteReuse + "'");
+                throw new IllegalArgumentException(
+                        "gate.suite-reuse: must be warn or refuse, got '" + suiteReuse + "'");
             }
             if (!(suiteReuseLimit > 0)) {
                 throw new IllegalArgumentException(

@@ -48,7 +48,10 @@ public record EnvironmentGuard(double alpha, double margin) {
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<String, List<Double>> e : byEnv.entrySet()) {
             double z = z(e.getValue());
-            double mean = e.getValue().stream().mapToDouble(Double::doubleValue).average().orElse(0);
+            double mean = e.getValue().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElse(0);
             boolean regressed = z <= critical && mean <= -margin;
             out.add(new Finding(e.getKey(), Estimate.of(e.getValue()), z, regressed));
         }

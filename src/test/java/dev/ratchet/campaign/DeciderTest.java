@@ -308,14 +308,12 @@ class DeciderTest {
     @Test
     void decisionsOnOneVersionShareItsBaselineAndAPromotionDrawsNewItems() {
         String harm = FakeWorld.add("harm-alpha", "the task is an alpha task");
-        List<Event> discarded = CampaignHarness.of(
-                        "candidates: 1\niterations: 2\n", FakeWorld.clean(id -> harm))
+        List<Event> discarded = CampaignHarness.of("candidates: 1\niterations: 2\n", FakeWorld.clean(id -> harm))
                 .run();
-        List<dev.ratchet.log.event.EpisodeScored> gate = CampaignHarness.ofType(
-                        discarded, dev.ratchet.log.event.EpisodeScored.class)
-                .stream()
-                .filter(e -> "gate".equals(e.split()))
-                .toList();
+        List<dev.ratchet.log.event.EpisodeScored> gate =
+                CampaignHarness.ofType(discarded, dev.ratchet.log.event.EpisodeScored.class).stream()
+                        .filter(e -> "gate".equals(e.split()))
+                        .toList();
         java.util.function.BiFunction<Integer, String, List<String>> items = (iteration, phase) -> gate.stream()
                 .filter(e -> e.iteration() == iteration && phase.equals(e.phase()))
                 .map(dev.ratchet.log.event.EpisodeScored::instanceId)
@@ -335,11 +333,10 @@ class DeciderTest {
                 CampaignHarness.ofType(promoted, dev.ratchet.log.event.CandidatePromoted.class)
                         .isEmpty(),
                 "iteration 1 promotes");
-        List<dev.ratchet.log.event.EpisodeScored> afterPromotion = CampaignHarness.ofType(
-                        promoted, dev.ratchet.log.event.EpisodeScored.class)
-                .stream()
-                .filter(e -> "gate".equals(e.split()) && "baseline".equals(e.phase()))
-                .toList();
+        List<dev.ratchet.log.event.EpisodeScored> afterPromotion =
+                CampaignHarness.ofType(promoted, dev.ratchet.log.event.EpisodeScored.class).stream()
+                        .filter(e -> "gate".equals(e.split()) && "baseline".equals(e.phase()))
+                        .toList();
         java.util.Set<String> first = new java.util.HashSet<>();
         afterPromotion.stream().filter(e -> e.iteration() == 1).forEach(e -> first.add(e.instanceId()));
         List<String> second = afterPromotion.stream()

@@ -76,7 +76,9 @@ class CampaignConfigLoaderTest {
         assertEquals("seq(arith.add,arith.mul)", c.environments().get(0).id());
         assertEquals(List.of(new CampaignConfig.SuiteShare("example", 1.0)), c.suites());
         assertEquals(new CampaignConfigParts.Splits(100, 80, 50), c.splits());
-        assertEquals(new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 30, 600, 60, 4, 0.1, true, 1, "warn"), c.gate());
+        assertEquals(
+                new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 30, 600, 60, 4, 0.1, true, 1, "warn"),
+                c.gate());
         assertEquals(new CampaignConfigParts.LibraryCaps(5, 800, 2000), c.library());
         assertEquals(new CampaignConfigParts.Budgets(5000L, 2_000_000L, 3.5, Duration.ofMinutes(90)), c.budgets());
         assertEquals(24, c.batchSize());
