@@ -13,11 +13,11 @@ import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.Event;
-import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.ModelStopException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -27,12 +27,13 @@ import java.util.function.Function;
 
 /**
  * One library evaluated on a list of instances, outside any improvement loop. The log gets the
- * start events, then each episode's model calls and score as one transaction in instance order
- * (never completion order, so the stream is the same at any concurrency), then a stop event: every
- * episode ran ({@value #COMPLETE}), a budget was reached (checked after each episode, on the spend
- * of the episodes appended so far), or the provider stopped answering. Episodes still running
- * when a budget is reached are discarded unrecorded: at most concurrency - 1 of them, whose calls
- * the provider may still bill.
+ * start events, then each episode's model calls and score in instance order (never completion
+ * order, so the stream is the same at any concurrency; one transaction holds every episode ready
+ * when it begins, which changes no event or hash), then a stop event: every episode ran ({@value
+ * #COMPLETE}), a budget was reached (checked after each episode, on the spend of the episodes
+ * before it), or the provider stopped answering. Episodes after the one that reached a budget are
+ * discarded unrecorded: at most concurrency - 1 still running, whose calls the provider may still
+ * bill, and at most the pool's window already finished.
  */
 public final class Evaluation {
 
@@ -89,34 +90,69 @@ public final class Evaluation {
      * events in order, then the stop event, which it returns.
      */
     public CampaignStopped run(List<NewEvent> start, List<EpisodeSpec> episodes) {
+        return run(start, episodes.iterator(), episodes.size());
+    }
+
+    /**
+     * As {@link #run(List, List)} for {@code count} episodes made as they are needed, so that a long
+     * evaluation holds only the pool's window of them.
+     */
+    public CampaignStopped run(List<NewEvent> start, Iterator<EpisodeSpec> episodes, long count) {
         version = 0;
         append(start);
-        Spend[] spent = {Spend.ZERO};
-        int[] done = {0};
-        CampaignStopped[] stop = {null};
+        Tally tally = new Tally(count);
+        CampaignStopped stop;
         try {
-            pool.run(episodes, result -> {
-                append(keyed(result));
-                spent[0] = spent[0].plusAll(result.calls());
-                done[0]++;
-                if (done[0] == episodes.size()) {
-                    return true;
-                }
-                stop[0] = budgetStop(
-                                spent[0],
-                                wallTime.elapsed(
-                                        log.head().map(h -> h.seq() + 1).orElse(1L)))
-                        .orElse(null);
-                return stop[0] == null;
+            pool.runBatches(episodes, batch -> {
+                append(tally.take(batch));
+                return tally.stop == null;
             });
+            stop = tally.stop;
         } catch (ModelStopException e) {
             e.record().ifPresent(r -> append(List.of(NewEvent.keyed(r, "call:" + r.callId()))));
-            stop[0] = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
+            stop = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
         }
         CampaignStopped stopped =
-                stop[0] != null ? stop[0] : new CampaignStopped(COMPLETE, "evaluated " + done[0] + " episodes", 0);
+                stop != null ? stop : new CampaignStopped(COMPLETE, "evaluated " + tally.done + " episodes", 0);
         append(List.of(NewEvent.of(stopped)));
         return stopped;
+    }
+
+    /**
+     * The spend and count of the episodes taken so far, and the budget stop they reached. One
+     * batch is one transaction, but the budget is still checked after each episode, at the seq its
+     * next event will get, so a batch ends where one episode per transaction would have stopped.
+     */
+    private final class Tally {
+        private final long count;
+        private Spend spent = Spend.ZERO;
+        private long done;
+        private CampaignStopped stop;
+
+        Tally(long count) {
+            this.count = count;
+        }
+
+        /** The events of the batch's episodes up to and including the one that reached a budget. */
+        List<NewEvent> take(List<EpisodeResult> batch) {
+            List<NewEvent> events = new ArrayList<>();
+            long nextSeq = log.head().map(h -> h.seq() + 1).orElse(1L);
+            for (EpisodeResult result : batch) {
+                List<NewEvent> keyed = result.keyedEvents();
+                events.addAll(keyed);
+                nextSeq += keyed.size();
+                spent = spent.plusAll(result.calls());
+                done++;
+                if (done == count) {
+                    break;
+                }
+                stop = budgetStop(spent, wallTime.elapsed(nextSeq)).orElse(null);
+                if (stop != null) {
+                    break;
+                }
+            }
+            return events;
+        }
     }
 
     private Optional<CampaignStopped> budgetStop(Spend spent, Duration elapsed) {
@@ -134,15 +170,6 @@ public final class Evaluation {
             default -> "ran " + elapsed.toSeconds() + " s, the wall-time budget is "
                     + budget.maxWallTime().toSeconds() + " s";
         };
-    }
-
-    private static List<NewEvent> keyed(EpisodeResult result) {
-        List<NewEvent> out = new ArrayList<>();
-        for (ModelCallRecorded call : result.calls()) {
-            out.add(NewEvent.keyed(call, "call:" + call.callId()));
-        }
-        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
-        return out;
     }
 
     private void append(List<NewEvent> events) {
