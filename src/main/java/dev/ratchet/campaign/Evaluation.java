@@ -8,6 +8,7 @@ import dev.ratchet.agent.Spend;
 import dev.ratchet.config.CampaignConfigParts.Budgets;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
@@ -24,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One library evaluated on a list of instances, outside any improvement loop. The log gets the
@@ -65,15 +67,40 @@ public final class Evaluation {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The episodes of an evaluation: one sample of each instance, in the given order. */
-    public static List<EpisodeSpec> episodes(
-            List<Instance> instances, Function<String, Environment> environments, Library library, String split) {
-        List<EpisodeSpec> specs = new ArrayList<>();
-        for (Instance instance : instances) {
-            String id = PHASE + "/" + instance.id() + "/s0";
-            specs.add(new EpisodeSpec(id, 0, PHASE, split, instance, environments.apply(instance.envId()), library, 0));
+    /**
+     * The episodes of an evaluation: one sample of each instance, in the given order, each under the
+     * split it was drawn in.
+     */
+    public static Episodes episodes(
+            Splits.Sequence instances, Function<String, Environment> environments, Library library) {
+        return new Episodes(instances.count(), () -> new Iterator<>() {
+            private final Iterator<Splits.Drawn> source = instances.drawn();
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public EpisodeSpec next() {
+                Splits.Drawn drawn = source.next();
+                Instance instance = drawn.instance();
+                String id = PHASE + "/" + instance.id() + "/s0";
+                return new EpisodeSpec(
+                        id, 0, PHASE, drawn.split(), instance, environments.apply(instance.envId()), library, 0);
+            }
+        });
+    }
+
+    /** Episodes made one at a time as they are iterated, and how many there are. */
+    public record Episodes(long count, Supplier<Iterator<EpisodeSpec>> iterators) {
+        public Episodes {
+            Objects.requireNonNull(iterators, "iterators");
         }
-        return List.copyOf(specs);
+
+        public Iterator<EpisodeSpec> iterator() {
+            return iterators.get();
+        }
     }
 
     /** A campaign config's budgets as limits; an absent one is unlimited. */
@@ -91,6 +118,11 @@ public final class Evaluation {
      */
     public CampaignStopped run(List<NewEvent> start, List<EpisodeSpec> episodes) {
         return run(start, episodes.iterator(), episodes.size());
+    }
+
+    /** As {@link #run(List, List)}, drawing the episodes as the pool has room for them. */
+    public CampaignStopped run(List<NewEvent> start, Episodes episodes) {
+        return run(start, episodes.iterator(), episodes.count());
     }
 
     /**
