@@ -1,32 +1,68 @@
 package dev.ratchet.agent;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 /**
  * Runs many episodes at once on a fixed pool of threads and hands the results back in INPUT order,
- * each as soon as it and every earlier episode are done, so that a caller appending events as they
- * arrive writes the same stream whatever the concurrency or the timing.
+ * in batches: each batch is every result that is done and follows, without a gap, the results
+ * already handed back. So a caller appending one batch per transaction writes the same stream
+ * whatever the concurrency or the timing, and pays one commit for many episodes when the writer
+ * falls behind.
+ *
+ * <p>A feeder thread pulls episodes from the caller's iterator and submits them, never more than
+ * {@link #window()} ahead of the last result handed back; the caller's thread only waits and
+ * writes. Memory therefore follows the concurrency, not the number of episodes.
  */
 public final class EpisodePool implements AutoCloseable {
 
+    /** Results per batch at most, so that one transaction stays in the size the log appends fastest. */
+    public static final int MAX_BATCH = 256;
+
+    private static final CompletableFuture<EpisodeResult> END = CompletableFuture.completedFuture(null);
+
     private final EpisodeRunner runner;
     private final ExecutorService executor;
+    private final int window;
 
     public EpisodePool(EpisodeRunner runner, int concurrency) {
+        this(
+                runner,
+                concurrency,
+                Executors.newFixedThreadPool(checked(concurrency), daemonThreads("ratchet-episode-")));
+    }
+
+    /** Tests pass an executor that tells them when an episode's result is complete. */
+    EpisodePool(EpisodeRunner runner, int concurrency, ExecutorService executor) {
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.executor = Objects.requireNonNull(executor, "executor");
+        // Slack beyond the concurrency keeps every thread busy while an early slow episode holds up
+        // delivery and while a batch commits; more would only hold more finished results in memory.
+        this.window = Math.max(4 * checked(concurrency), 16);
+    }
+
+    private static int checked(int concurrency) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency must be at least 1: " + concurrency);
         }
-        this.executor = Executors.newFixedThreadPool(concurrency, daemonThreads());
+        return concurrency;
+    }
+
+    /** Episodes submitted but not yet handed back, at most: the bound on results held in memory. */
+    public int window() {
+        return window;
     }
 
     /** Runs every episode and returns the results in input order. */
@@ -47,24 +83,104 @@ public final class EpisodePool implements AutoCloseable {
      * @return how many results were delivered
      */
     public int run(List<EpisodeSpec> specs, Predicate<EpisodeResult> inOrder) {
-        List<Future<EpisodeResult>> futures = new ArrayList<>(specs.size());
-        for (EpisodeSpec spec : specs) {
-            Objects.requireNonNull(spec, "spec");
-            futures.add(executor.submit(() -> runner.run(spec)));
-        }
-        int delivered = 0;
-        try {
-            for (Future<EpisodeResult> future : futures) {
-                EpisodeResult result = await(future);
-                delivered++;
+        int[] delivered = {0};
+        runBatches(specs.iterator(), batch -> {
+            for (EpisodeResult result : batch) {
+                delivered[0]++;
                 if (!inOrder.test(result)) {
-                    break;
+                    return false;
                 }
             }
+            return true;
+        });
+        return delivered[0];
+    }
+
+    /**
+     * Runs the episodes {@code specs} yields and calls {@code batches} on the calling thread with
+     * consecutive runs of results, in input order, each as soon as its first result is done (a batch
+     * never waits to fill: it holds what was ready, up to {@link #MAX_BATCH}). When it returns
+     * {@code false} nothing further is delivered, episodes not yet started are cancelled and those in
+     * flight are discarded. An episode that throws ends the run with its exception, after every
+     * earlier result was delivered.
+     *
+     * @return how many results were handed over, in batches that were all accepted but perhaps the last
+     */
+    public int runBatches(Iterator<EpisodeSpec> specs, Predicate<List<EpisodeResult>> batches) {
+        BlockingQueue<CompletableFuture<EpisodeResult>> submitted = new LinkedBlockingQueue<>();
+        Semaphore room = new Semaphore(window);
+        Feeder feeder = new Feeder(specs, submitted, room);
+        Thread thread = daemonThreads("ratchet-feeder-").newThread(feeder);
+        thread.start();
+        int delivered = 0;
+        try {
+            while (true) {
+                CompletableFuture<EpisodeResult> head = take(submitted);
+                if (head == END) {
+                    return delivered;
+                }
+                List<EpisodeResult> batch = new ArrayList<>();
+                batch.add(await(head));
+                CompletableFuture<EpisodeResult> next;
+                // A failed episode is left queued, so the results before it are delivered first.
+                while (batch.size() < MAX_BATCH
+                        && (next = submitted.peek()) != null
+                        && next != END
+                        && next.isDone()
+                        && !next.isCompletedExceptionally()) {
+                    batch.add(submitted.remove().join());
+                }
+                delivered += batch.size();
+                if (!batches.test(List.copyOf(batch))) {
+                    return delivered;
+                }
+                room.release(batch.size());
+            }
         } finally {
-            futures.forEach(f -> f.cancel(false));
+            feeder.stop();
+            room.release(window);
+            join(thread);
+            submitted.forEach(f -> f.cancel(false));
         }
-        return delivered;
+    }
+
+    /** Submits episodes in input order while the window has room; queues END (or the iterator's failure) last. */
+    private final class Feeder implements Runnable {
+        private final Iterator<EpisodeSpec> specs;
+        private final BlockingQueue<CompletableFuture<EpisodeResult>> submitted;
+        private final Semaphore room;
+        private volatile boolean stopped;
+
+        Feeder(Iterator<EpisodeSpec> specs, BlockingQueue<CompletableFuture<EpisodeResult>> submitted, Semaphore room) {
+            this.specs = specs;
+            this.submitted = submitted;
+            this.room = room;
+        }
+
+        void stop() {
+            stopped = true;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (!stopped && specs.hasNext()) {
+                    room.acquire();
+                    if (stopped) {
+                        break;
+                    }
+                    EpisodeSpec spec = Objects.requireNonNull(specs.next(), "spec");
+                    submitted.add(CompletableFuture.supplyAsync(() -> runner.run(spec), executor));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException | Error e) {
+                // Handed to the caller in order, so the episodes before the bad spec are still delivered.
+                submitted.add(CompletableFuture.failedFuture(e));
+            } finally {
+                submitted.add(END);
+            }
+        }
     }
 
     @Override
@@ -72,7 +188,24 @@ public final class EpisodePool implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private static EpisodeResult await(Future<EpisodeResult> future) {
+    private static CompletableFuture<EpisodeResult> take(BlockingQueue<CompletableFuture<EpisodeResult>> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for an episode", e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static EpisodeResult await(CompletableFuture<EpisodeResult> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -90,10 +223,10 @@ public final class EpisodePool implements AutoCloseable {
     }
 
     /** Daemon threads, so that a pool left open never keeps the command-line process alive. */
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return task -> {
-            Thread thread = new Thread(task, "ratchet-episode-" + count.incrementAndGet());
+            Thread thread = new Thread(task, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

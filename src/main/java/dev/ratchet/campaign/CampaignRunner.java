@@ -2,7 +2,6 @@ package dev.ratchet.campaign;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.ratchet.agent.EpisodePool;
-import dev.ratchet.agent.EpisodeResult;
 import dev.ratchet.agent.EpisodeSpec;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
@@ -19,6 +18,7 @@ import dev.ratchet.model.ModelClient;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -114,24 +114,20 @@ public final class CampaignRunner {
     }
 
     private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
-        List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
+        // Specs are made lazily on the pool's feeder thread, so only the episodes in its window exist
+        // at once; the state they read is the immutable one from before this action.
+        Iterator<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).iterator();
         LoopState[] current = {state};
-        // Results arrive in request order whatever the completion order, so the log does not
-        // depend on thread timing; each episode (its calls, then its score) is one transaction.
-        episodes.run(specs, result -> {
-            current[0] = append(current[0], keyed(result));
+        // Batches arrive in request order whatever the completion order, so the log does not depend
+        // on thread timing; a batch (each episode's calls, then its score, episode after episode) is
+        // one transaction, and nothing is decided before the last one has committed.
+        episodes.runBatches(specs, batch -> {
+            List<NewEvent> events = new ArrayList<>();
+            batch.forEach(result -> events.addAll(result.keyedEvents()));
+            current[0] = append(current[0], events);
             return true;
         });
         return current[0];
-    }
-
-    private static List<NewEvent> keyed(EpisodeResult result) {
-        List<NewEvent> out = new ArrayList<>();
-        for (ModelCallRecorded call : result.calls()) {
-            out.add(NewEvent.keyed(call, "call:" + call.callId()));
-        }
-        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
-        return out;
     }
 
     private EpisodeSpec spec(LoopState state, EpisodeRequest r) {

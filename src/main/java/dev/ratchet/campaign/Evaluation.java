@@ -8,31 +8,34 @@ import dev.ratchet.agent.Spend;
 import dev.ratchet.config.CampaignConfigParts.Budgets;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.Event;
-import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.ModelStopException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One library evaluated on a list of instances, outside any improvement loop. The log gets the
- * start events, then each episode's model calls and score as one transaction in instance order
- * (never completion order, so the stream is the same at any concurrency), then a stop event: every
- * episode ran ({@value #COMPLETE}), a budget was reached (checked after each episode, on the spend
- * of the episodes appended so far), or the provider stopped answering. Episodes still running
- * when a budget is reached are discarded unrecorded: at most concurrency - 1 of them, whose calls
- * the provider may still bill.
+ * start events, then each episode's model calls and score in instance order (never completion
+ * order, so the stream is the same at any concurrency; one transaction holds every episode ready
+ * when it begins, which changes no event or hash), then a stop event: every episode ran ({@value
+ * #COMPLETE}), a budget was reached (checked after each episode, on the spend of the episodes
+ * before it), or the provider stopped answering. Episodes after the one that reached a budget are
+ * discarded unrecorded: at most concurrency - 1 still running, whose calls the provider may still
+ * bill, and at most the pool's window already finished.
  */
 public final class Evaluation {
 
@@ -64,15 +67,40 @@ public final class Evaluation {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The episodes of an evaluation: one sample of each instance, in the given order. */
-    public static List<EpisodeSpec> episodes(
-            List<Instance> instances, Function<String, Environment> environments, Library library, String split) {
-        List<EpisodeSpec> specs = new ArrayList<>();
-        for (Instance instance : instances) {
-            String id = PHASE + "/" + instance.id() + "/s0";
-            specs.add(new EpisodeSpec(id, 0, PHASE, split, instance, environments.apply(instance.envId()), library, 0));
+    /**
+     * The episodes of an evaluation: one sample of each instance, in the given order, each under the
+     * split it was drawn in.
+     */
+    public static Episodes episodes(
+            Splits.Sequence instances, Function<String, Environment> environments, Library library) {
+        return new Episodes(instances.count(), () -> new Iterator<>() {
+            private final Iterator<Splits.Drawn> source = instances.drawn();
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public EpisodeSpec next() {
+                Splits.Drawn drawn = source.next();
+                Instance instance = drawn.instance();
+                String id = PHASE + "/" + instance.id() + "/s0";
+                return new EpisodeSpec(
+                        id, 0, PHASE, drawn.split(), instance, environments.apply(instance.envId()), library, 0);
+            }
+        });
+    }
+
+    /** Episodes made one at a time as they are iterated, and how many there are. */
+    public record Episodes(long count, Supplier<Iterator<EpisodeSpec>> iterators) {
+        public Episodes {
+            Objects.requireNonNull(iterators, "iterators");
         }
-        return List.copyOf(specs);
+
+        public Iterator<EpisodeSpec> iterator() {
+            return iterators.get();
+        }
     }
 
     /** A campaign config's budgets as limits; an absent one is unlimited. */
@@ -89,34 +117,74 @@ public final class Evaluation {
      * events in order, then the stop event, which it returns.
      */
     public CampaignStopped run(List<NewEvent> start, List<EpisodeSpec> episodes) {
+        return run(start, episodes.iterator(), episodes.size());
+    }
+
+    /** As {@link #run(List, List)}, drawing the episodes as the pool has room for them. */
+    public CampaignStopped run(List<NewEvent> start, Episodes episodes) {
+        return run(start, episodes.iterator(), episodes.count());
+    }
+
+    /**
+     * As {@link #run(List, List)} for {@code count} episodes made as they are needed, so that a long
+     * evaluation holds only the pool's window of them.
+     */
+    public CampaignStopped run(List<NewEvent> start, Iterator<EpisodeSpec> episodes, long count) {
         version = 0;
         append(start);
-        Spend[] spent = {Spend.ZERO};
-        int[] done = {0};
-        CampaignStopped[] stop = {null};
+        Tally tally = new Tally(count);
+        CampaignStopped stop;
         try {
-            pool.run(episodes, result -> {
-                append(keyed(result));
-                spent[0] = spent[0].plusAll(result.calls());
-                done[0]++;
-                if (done[0] == episodes.size()) {
-                    return true;
-                }
-                stop[0] = budgetStop(
-                                spent[0],
-                                wallTime.elapsed(
-                                        log.head().map(h -> h.seq() + 1).orElse(1L)))
-                        .orElse(null);
-                return stop[0] == null;
+            pool.runBatches(episodes, batch -> {
+                append(tally.take(batch));
+                return tally.stop == null;
             });
+            stop = tally.stop;
         } catch (ModelStopException e) {
             e.record().ifPresent(r -> append(List.of(NewEvent.keyed(r, "call:" + r.callId()))));
-            stop[0] = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
+            stop = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
         }
         CampaignStopped stopped =
-                stop[0] != null ? stop[0] : new CampaignStopped(COMPLETE, "evaluated " + done[0] + " episodes", 0);
+                stop != null ? stop : new CampaignStopped(COMPLETE, "evaluated " + tally.done + " episodes", 0);
         append(List.of(NewEvent.of(stopped)));
         return stopped;
+    }
+
+    /**
+     * The spend and count of the episodes taken so far, and the budget stop they reached. One
+     * batch is one transaction, but the budget is still checked after each episode, at the seq its
+     * next event will get, so a batch ends where one episode per transaction would have stopped.
+     */
+    private final class Tally {
+        private final long count;
+        private Spend spent = Spend.ZERO;
+        private long done;
+        private CampaignStopped stop;
+
+        Tally(long count) {
+            this.count = count;
+        }
+
+        /** The events of the batch's episodes up to and including the one that reached a budget. */
+        List<NewEvent> take(List<EpisodeResult> batch) {
+            List<NewEvent> events = new ArrayList<>();
+            long nextSeq = log.head().map(h -> h.seq() + 1).orElse(1L);
+            for (EpisodeResult result : batch) {
+                List<NewEvent> keyed = result.keyedEvents();
+                events.addAll(keyed);
+                nextSeq += keyed.size();
+                spent = spent.plusAll(result.calls());
+                done++;
+                if (done == count) {
+                    break;
+                }
+                stop = budgetStop(spent, wallTime.elapsed(nextSeq)).orElse(null);
+                if (stop != null) {
+                    break;
+                }
+            }
+            return events;
+        }
     }
 
     private Optional<CampaignStopped> budgetStop(Spend spent, Duration elapsed) {
@@ -134,15 +202,6 @@ public final class Evaluation {
             default -> "ran " + elapsed.toSeconds() + " s, the wall-time budget is "
                     + budget.maxWallTime().toSeconds() + " s";
         };
-    }
-
-    private static List<NewEvent> keyed(EpisodeResult result) {
-        List<NewEvent> out = new ArrayList<>();
-        for (ModelCallRecorded call : result.calls()) {
-            out.add(NewEvent.keyed(call, "call:" + call.callId()));
-        }
-        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
-        return out;
     }
 
     private void append(List<NewEvent> events) {

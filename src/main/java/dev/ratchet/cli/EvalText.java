@@ -35,7 +35,7 @@ final class EvalText {
         this.setup = setup;
     }
 
-    void header(PrintWriter out, Path folder, int episodes) {
+    void header(PrintWriter out, Path folder, long episodes) {
         out.println("eval " + id + " → " + folder);
         String agent = setup.config().models().agent();
         out.println("agent model: " + agent + (setup.world().isPresent() ? " — " + SIMULATED : ""));
