@@ -9,10 +9,7 @@ import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.ProbeBuilt;
 import dev.ratchet.log.event.ProposalFailed;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,8 +20,8 @@ public record IterationState(
         int number,
         String libraryVersion,
         List<String> batch,
-        Map<String, EpisodeScored> episodes,
-        Map<String, EpisodeScored> baselines,
+        EpisodeIndex episodes,
+        EpisodeIndex baselines,
         List<FailureClassified> failures,
         List<CandidateProposed> proposals,
         List<ProposalFailed> proposalFailures,
@@ -37,8 +34,6 @@ public record IterationState(
 
     public IterationState {
         batch = List.copyOf(batch);
-        episodes = Collections.unmodifiableMap(new LinkedHashMap<>(episodes));
-        baselines = Collections.unmodifiableMap(new LinkedHashMap<>(baselines));
         failures = List.copyOf(failures);
         proposals = List.copyOf(proposals);
         proposalFailures = List.copyOf(proposalFailures);
@@ -51,22 +46,33 @@ public record IterationState(
     }
 
     static IterationState started(int number, String version, List<String> batch) {
-        return started(number, version, batch, Map.of());
+        return started(number, version, batch, EpisodeIndex.empty());
     }
 
     /**
      * @param baselines the gate baseline's episodes of earlier decisions on {@code version}, which
      *     this decision reuses (see {@link #baseline})
      */
-    static IterationState started(
-            int number, String version, List<String> batch, Map<String, EpisodeScored> baselines) {
+    static IterationState started(int number, String version, List<String> batch, EpisodeIndex baselines) {
         return new IterationState(
-                number, version, batch, Map.of(), baselines, List.of(), List.of(), List.of(), List.of(), null, null,
-                null, null, false);
+                number,
+                version,
+                batch,
+                EpisodeIndex.empty(),
+                baselines,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                false);
     }
 
     public Optional<EpisodeScored> episode(String episodeId) {
-        return Optional.ofNullable(episodes.get(episodeId));
+        return episodes.get(episodeId);
     }
 
     /** Whether the proposer step is over: every cluster has a proposal or a recorded failure. */
@@ -81,13 +87,9 @@ public record IterationState(
     }
 
     IterationState withEpisode(EpisodeScored e) {
-        Map<String, EpisodeScored> copy = new LinkedHashMap<>(episodes);
-        copy.put(e.episodeId(), e);
-        Map<String, EpisodeScored> base = baselines;
-        if (isGateBaseline(e)) {
-            base = new LinkedHashMap<>(baselines);
-            base.put(EpisodeRequest.withoutIteration(e.episodeId()), e);
-        }
+        EpisodeIndex copy = episodes.with(e.episodeId(), e);
+        EpisodeIndex base =
+                isGateBaseline(e) ? baselines.with(EpisodeRequest.withoutIteration(e.episodeId()), e) : baselines;
         return new IterationState(
                 number,
                 libraryVersion,
@@ -111,7 +113,7 @@ public record IterationState(
      * decision on that version pairs its candidates with the same baseline episodes.
      */
     public Optional<EpisodeScored> baseline(String tag, String instanceId, int sample) {
-        return Optional.ofNullable(baselines.get(EpisodeRequest.key(tag, instanceId, sample)));
+        return baselines.get(EpisodeRequest.key(tag, instanceId, sample));
     }
 
     private boolean isGateBaseline(EpisodeScored e) {

@@ -110,8 +110,8 @@ public record LoopState(
         }
         if (event instanceof IterationStarted i) {
             // Decisions on one library version share its gate baseline (see IterationState.baseline).
-            Map<String, EpisodeScored> baselines =
-                    i.libraryVersion().equals(current.libraryVersion()) ? current.baselines() : Map.of();
+            EpisodeIndex baselines =
+                    i.libraryVersion().equals(current.libraryVersion()) ? current.baselines() : EpisodeIndex.empty();
             return with(IterationState.started(i.iteration(), i.libraryVersion(), i.batch(), baselines));
         }
         if (event instanceof CampaignStopped c) {

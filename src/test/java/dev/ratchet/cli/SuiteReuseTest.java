@@ -29,8 +29,9 @@ class SuiteReuseTest {
 
         assertEquals(ExitCodes.OK, cli.exitCode(), cli.all());
         assertTrue(
-                cli.err().contains("warning: " + dir.resolve("small.yaml") + ": each suite task may be drawn about 2.5"
-                        + " times per library version"),
+                cli.err()
+                        .contains("warning: " + dir.resolve("small.yaml") + ": each suite task may be drawn about 2.5"
+                                + " times per library version"),
                 cli.err());
         assertFalse(cli.out().contains("each suite task"), "the warning stays off stdout");
     }
