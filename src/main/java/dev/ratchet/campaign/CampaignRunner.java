@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -51,7 +50,18 @@ public final class CampaignRunner {
     private final EpisodePool episodes;
     private final ModelClient proposer;
     private final WallTime wallTime;
-    private final Consumer<Event> listener;
+    private final Listener listener;
+
+    /**
+     * Watches the shell at work, for progress displays: every appended event, and the episodes about
+     * to run (so a display knows a phase's total). It is told, never asked: nothing it does decides.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void accept(Event event);
+
+        default void episodesPlanned(List<EpisodeRequest> requests) {}
+    }
 
     public CampaignRunner(
             Decider decider,
@@ -61,7 +71,7 @@ public final class CampaignRunner {
             EpisodePool episodes,
             ModelClient proposer,
             WallTime wallTime,
-            Consumer<Event> listener) {
+            Listener listener) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -115,6 +125,7 @@ public final class CampaignRunner {
 
     private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
         List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
+        listener.episodesPlanned(requests);
         LoopState[] current = {state};
         // Results arrive in request order whatever the completion order, so the log does not
         // depend on thread timing; each episode (its calls, then its score) is one transaction.

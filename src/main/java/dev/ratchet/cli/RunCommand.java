@@ -133,13 +133,13 @@ final class RunCommand implements Callable<Integer> {
             try {
                 if (prepared.fresh()) {
                     log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
-                    out.println("campaign " + prepared.id() + " → " + prepared.folder());
+                    err().println("campaign " + prepared.id() + " → " + prepared.folder());
                 } else {
-                    out.println("resuming campaign " + prepared.id() + " from "
+                    err().println("resuming campaign " + prepared.id() + " from "
                             + log.head().map(h -> h.seq()).orElse(0L) + " events");
                 }
                 if (setup.world().isPresent()) {
-                    out.println("models: simulated world (a deterministic simulator, not a real model)");
+                    err().println("models: simulated world (a deterministic simulator, not a real model)");
                 }
                 stopped = runner(prepared, setup, log, clock).run();
             } catch (ModelStopException | LogException e) {
@@ -178,7 +178,6 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         }
         if (!refresh) {
-            out.println();
             written.lines().forEach(out::println);
         } else if (written.rewritten().isEmpty()) {
             out.println("its outputs match its log: " + prepared.folder().resolve("summary.txt"));
@@ -202,9 +201,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Clock clock) {
-        Progress progress = Progress.onStandardOutput(clock);
+        // Standard output is the summary alone, so it can be piped or diffed; progress is chatter.
+        Progress progress = new Progress(err(), clock, System.console() != null);
+        progress.iteration(0, setup.config().iterations());
         long startNanos = System.nanoTime();
-        return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress::accept);
+        return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress);
     }
 
     private PrintWriter err() {

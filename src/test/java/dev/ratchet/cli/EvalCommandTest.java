@@ -137,7 +137,8 @@ class EvalCommandTest {
         Cli text = eval(config, dir.resolve("runs"), "--campaign", "text");
         assertEquals(ExitCodes.OK, text.exitCode(), text.all());
         assertTrue(text.out().contains("simulated world (simulator)"), text.out());
-        assertTrue(text.out().contains("eval confirm 48/48"), "live progress: " + text.out());
+        assertTrue(text.err().contains("eval confirm 48/48"), "progress on standard error: " + text.err());
+        assertFalse(text.out().contains("calls ·"), "no progress on standard output: " + text.out());
         for (String id : ENVS) {
             assertTrue(
                     text.out().lines().anyMatch(l -> l.startsWith(id + " ")), "a row for " + id + ":\n" + text.out());
