@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
                             "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
         Clock clock = host.clock();
-        RunPlan plan = new RunPlan(runsDir, paths, modelsFile, config, out, err());
+        RunPlan plan = new RunPlan(runsDir, paths, modelsFile, config, err());
         RunPlan.Prepared prepared = resume != null ? plan.resume(resume, clock) : plan.fresh(campaignId, clock);
         int code = prepared.stopped().isPresent() ? refreshOutputs(prepared, clock) : run(prepared, clock);
         out.flush();
