@@ -52,8 +52,9 @@ final class AgentSkills {
         }
         String name = fm.requiredText("name");
         if (!SkillFiles.validName(name)) {
-            throw new LibraryFileException(
-                    fm.at("name") + ": name: '" + name + "' must be lower case letters, digits and '-' (at most 64)");
+            throw new LibraryFileException(fm.at("name") + ": name: '" + name
+                    + "' must be lower case letters, digits, '.', '_' or '-' (at most 64;"
+                    + " other runtimes accept only letters, digits and '-')");
         }
         Path parent = Path.of(file).getParent();
         String folder = parent == null ? "" : parent.getFileName().toString();

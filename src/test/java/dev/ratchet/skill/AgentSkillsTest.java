@@ -140,7 +140,8 @@ class AgentSkillsTest {
                 "skills/pdf/SKILL.md:2: name: 'pdfs' does not match its folder 'pdf'",
                 error(good.replace("name: pdf", "name: pdfs")));
         assertEquals(
-                "skills/pdf/SKILL.md:2: name: 'PDF' must be lower case letters, digits and '-' (at most 64)",
+                "skills/pdf/SKILL.md:2: name: 'PDF' must be lower case letters, digits, '.', '_' or '-' (at most 64;"
+                        + " other runtimes accept only letters, digits and '-')",
                 error(good.replace("name: pdf", "name: PDF")));
         assertTrue(error("Just a body.\n").startsWith("skills/pdf/SKILL.md: front matter with name and description"));
         assertEquals(
