@@ -102,8 +102,13 @@ final class ApplyCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        out.println("library on disk " + disk.version() + " -> campaign's " + target.version() + ":");
-        out.println(LibraryDiff.between(disk, target).render());
+        if (disk.version().equals(target.version())) {
+            out.println("library on disk is the campaign's " + target.version() + "; only the layout changes, to "
+                    + layout.orElseThrow().label());
+        } else {
+            out.println("library on disk " + disk.version() + " -> campaign's " + target.version() + ":");
+            out.println(LibraryDiff.between(disk, target).render());
+        }
         if (dryRun) {
             out.println("dry run: nothing written");
         } else {

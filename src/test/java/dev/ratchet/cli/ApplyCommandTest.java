@@ -50,6 +50,7 @@ class ApplyCommandTest {
 
         Cli back = apply(p, skills, "--format", "single-file");
         assertEquals(0, back.exitCode(), back.all());
+        assertTrue(back.out().contains("only the layout changes, to single-file"), back.out());
         assertTrue(Files.isRegularFile(skills.resolve("dates.md")));
         assertFalse(Files.exists(skills.resolve("dates")));
     }
