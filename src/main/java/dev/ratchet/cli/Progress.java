@@ -246,7 +246,8 @@ public final class Progress implements CampaignRunner.Listener {
         drawnWidth = text.length();
     }
 
-    private void endLine() {
+    /** Ends a redrawn line, so that a message printed next starts on a line of its own. */
+    public void endLine() {
         if (terminal && drawnWidth > 0) {
             out.println();
             out.flush();

@@ -130,6 +130,9 @@ final class RunCommand implements Callable<Integer> {
         try (CampaignSetup setup = setup(prepared, clock);
                 EventLog log = writer.open(prepared.db(), options, clock)) {
             CampaignStopped stopped;
+            // Standard output is the summary alone, so it can be piped or diffed; progress is chatter.
+            Progress progress = new Progress(err(), clock, System.console() != null);
+            progress.iteration(0, setup.config().iterations());
             try {
                 if (prepared.fresh()) {
                     log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
@@ -141,8 +144,9 @@ final class RunCommand implements Callable<Integer> {
                 if (setup.world().isPresent()) {
                     err().println("models: simulated world (a deterministic simulator, not a real model)");
                 }
-                stopped = runner(prepared, setup, log, clock).run();
+                stopped = runner(prepared, setup, log, progress).run();
             } catch (ModelStopException | LogException e) {
+                progress.endLine();
                 // Appends are all-or-nothing, so whatever stopped the run left a log that resumes.
                 err().println("ratchet: " + e.getMessage());
                 err().println("the campaign stopped before finishing; continue it with: "
@@ -200,10 +204,7 @@ final class RunCommand implements Callable<Integer> {
                 Optional.of(runsDir.responseCache(p.id())));
     }
 
-    private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Clock clock) {
-        // Standard output is the summary alone, so it can be piped or diffed; progress is chatter.
-        Progress progress = new Progress(err(), clock, System.console() != null);
-        progress.iteration(0, setup.config().iterations());
+    private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Progress progress) {
         long startNanos = System.nanoTime();
         return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress);
     }

@@ -111,6 +111,16 @@ class ProgressTest {
     }
 
     @Test
+    void an_error_printed_after_a_redrawn_line_starts_on_its_own_line() {
+        Progress p = progress(true);
+        p.phase("batch", 4);
+        p.episode("pass");
+        p.endLine();
+        p.endLine();
+        assertEquals("\rbatch 1/4 · acc 100.0% · 0 calls · 0 tokens · $0" + System.lineSeparator(), text.toString());
+    }
+
+    @Test
     void the_gate_s_progress_names_its_stages_with_their_totals_never_a_candidate_count() {
         Progress p = progress(true);
         p.iteration(0, 5);
