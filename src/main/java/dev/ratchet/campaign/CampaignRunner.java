@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -51,7 +50,18 @@ public final class CampaignRunner {
     private final EpisodePool episodes;
     private final ModelClient proposer;
     private final WallTime wallTime;
-    private final Consumer<Event> listener;
+    private final Listener listener;
+
+    /**
+     * Watches the shell at work, for progress displays: every appended event, and the episodes about
+     * to run (so a display knows a phase's total). It is told, never asked: nothing it does decides.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void accept(Event event);
+
+        default void episodesPlanned(List<EpisodeRequest> requests) {}
+    }
 
     public CampaignRunner(
             Decider decider,
@@ -61,7 +71,7 @@ public final class CampaignRunner {
             EpisodePool episodes,
             ModelClient proposer,
             WallTime wallTime,
-            Consumer<Event> listener) {
+            Listener listener) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -117,6 +127,7 @@ public final class CampaignRunner {
         // Specs are made lazily on the pool's feeder thread, so only the episodes in its window exist
         // at once; the state they read is the immutable one from before this action.
         Iterator<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).iterator();
+        listener.episodesPlanned(requests);
         LoopState[] current = {state};
         // Batches arrive in request order whatever the completion order, so the log does not depend
         // on thread timing; a batch (each episode's calls, then its score, episode after episode) is

@@ -148,7 +148,7 @@ final class EvalCommand implements Callable<Integer> {
             Path folder = runsDir.path.resolve(p.id());
             EvalText text = new EvalText(p.id(), split, setup);
             text.header(json ? err : out, folder, episodes.count());
-            EvalResults results = evaluate(p, setup, episodes, folder.resolve("events.db"), json ? err : out);
+            EvalResults results = evaluate(p, setup, episodes, folder.resolve("events.db"), err);
             if (json) {
                 out.println(Json.write(text.json(results, folder)));
             } else {
@@ -172,7 +172,7 @@ final class EvalCommand implements Callable<Integer> {
             Prepared p, EvalSetup setup, Evaluation.Episodes episodes, Path db, PrintWriter chatter) {
         Clock clock = host.clock();
         try (SqliteEventLog log = SqliteEventLog.open(db, SqliteOptions.defaults(), clock)) {
-            Progress progress = new Progress(chatter, clock, !json && System.console() != null);
+            Progress progress = new Progress(chatter, clock, System.console() != null);
             progress.phase("eval " + split, (int) Math.min(episodes.count(), Integer.MAX_VALUE));
             Instant began = clock.instant();
             Fold<EvalResults> fold = EvalResults.fold(setup.groups());
