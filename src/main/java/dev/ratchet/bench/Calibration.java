@@ -38,7 +38,16 @@ public final class Calibration {
             List<GroundTruth.Judged> judged,
             List<Integer> callsPerDecision,
             List<Integer> placeboCallsPerDecision,
-            List<Earlier> earlier) {}
+            List<Earlier> earlier,
+            List<Boolean> offeringDecisions) {}
+
+    /**
+     * Whether a candidate is one the gate should find: truly at least +5 points with no environment
+     * down a point or more.
+     */
+    public static boolean cleanGain(GroundTruth.Judged j) {
+        return !j.placebo() && j.trueEffect() >= 0.05 && !j.regresses(1);
+    }
 
     /** A candidate as the earlier rule (best of K on one 36-item probe, net at least 1) would have judged it. */
     public record Earlier(GroundTruth.Judged judged, boolean promoted) {}
@@ -56,12 +65,14 @@ public final class Calibration {
         List<Integer> calls = new ArrayList<>();
         List<Integer> placeboCalls = new ArrayList<>();
         List<Earlier> earlier = new ArrayList<>();
+        List<Boolean> offering = new ArrayList<>();
         int campaigns = 0;
         while (calls.size() < decisions) {
             GateBench.Campaign c = bench.campaign(campaigns++);
             Map<Integer, Integer> perDecision = gateCalls(c.events(), false);
             Map<Integer, Integer> placeboPerDecision = gateCalls(c.events(), true);
             Map<Integer, String> earlierPicks = earlierRule(c.events());
+            offering.addAll(offeringDecisions(c.run().truth().candidates()));
             for (GroundTruth.Judged j : c.run().truth().candidates()) {
                 judged.add(j);
                 if (!j.placebo()) {
@@ -77,7 +88,26 @@ public final class Calibration {
                     });
             progress.accept("campaign " + campaigns + ": " + calls.size() + "/" + decisions + " decisions");
         }
-        return new Result(drift, campaigns, judged, calls, placeboCalls, earlier);
+        return new Result(drift, campaigns, judged, calls, placeboCalls, earlier, offering);
+    }
+
+    /**
+     * For each decision of a campaign that offered at least one {@link #cleanGain} candidate, whether
+     * it promoted a truly helpful edit: a decision promotes one edit at most, so a second good
+     * candidate left behind is not a miss of the decision.
+     */
+    public static List<Boolean> offeringDecisions(List<GroundTruth.Judged> candidates) {
+        java.util.TreeMap<Integer, List<GroundTruth.Judged>> byDecision = new java.util.TreeMap<>();
+        candidates.forEach(j -> byDecision
+                .computeIfAbsent(j.iteration(), k -> new ArrayList<>())
+                .add(j));
+        List<Boolean> out = new ArrayList<>();
+        for (List<GroundTruth.Judged> decision : byDecision.values()) {
+            if (decision.stream().anyMatch(Calibration::cleanGain)) {
+                out.add(decision.stream().anyMatch(j -> j.promoted() && j.helpful()));
+            }
+        }
+        return out;
     }
 
     private static Drift drift(GateBench.Campaign c) {

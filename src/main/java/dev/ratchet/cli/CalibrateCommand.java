@@ -116,14 +116,20 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
                     good,
                     GroundTruth.Judged::promoted));
         }
-        List<GroundTruth.Judged> clean = real.stream()
-                .filter(j -> j.trueEffect() >= 0.05 && !j.regresses(1))
-                .toList();
+        List<GroundTruth.Judged> clean =
+                real.stream().filter(Calibration::cleanGain).toList();
         out.add(share(
                 "power5clean",
                 "power, truly >= +5 points, no environment down >= 1:",
                 clean,
                 GroundTruth.Judged::promoted));
+        Proportion decided = new Proportion(
+                r.offeringDecisions().stream().filter(b -> b).count(),
+                r.offeringDecisions().size());
+        out.add(new Figure(
+                "decisionPower5clean",
+                pad("decisions offering such an edit that promoted a truly helpful one:") + decided.describe(),
+                n -> proportion(n, decided)));
         out.add(gainRatio(promoted));
         out.add(share("placebo", "placebo pass rate:", placebo, GroundTruth.Judged::passedGate));
         out.add(calls("calls", "agent calls per decision (baseline and candidates):", r.callsPerDecision()));
