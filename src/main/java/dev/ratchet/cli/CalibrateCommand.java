@@ -128,7 +128,7 @@ final class CalibrateCommand implements java.util.concurrent.Callable<Integer> {
                 r.offeringDecisions().size());
         out.add(new Figure(
                 "decisionPower5clean",
-                pad("decisions offering such an edit that promoted a truly helpful one:") + decided.describe(),
+                pad("decisions with such an edit, a helpful one promoted:") + decided.describe(),
                 n -> proportion(n, decided)));
         out.add(gainRatio(promoted));
         out.add(share("placebo", "placebo pass rate:", placebo, GroundTruth.Judged::passedGate));

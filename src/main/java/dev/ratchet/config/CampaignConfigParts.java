@@ -72,7 +72,7 @@ public final class CampaignConfigParts {
             boolean placebo,
             double suiteReuseLimit,
             String suiteReuse) {
-        public static final int DEFAULT_SCREEN_ITEMS = 144;
+        public static final int DEFAULT_SCREEN_ITEMS = 240;
         public static final int DEFAULT_FINALISTS = 1;
         public static final double DEFAULT_ALPHA = 0.01;
         public static final double DEFAULT_FUTILITY_BETA = 0.2;

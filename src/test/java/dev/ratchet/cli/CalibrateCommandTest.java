@@ -54,7 +54,7 @@ class CalibrateCommandTest {
             "promotions that are truly harmful:",
             "promotions regressing some environment >= 5 points:",
             "power, candidates truly >= +5 points:",
-            "decisions offering such an edit that promoted a truly helpful one:",
+            "decisions with such an edit, a helpful one promoted:",
             "reported vs true gain of promotions:",
             "placebo pass rate:",
             "agent calls per decision:",

@@ -40,7 +40,7 @@ class CampaignConfigLoaderTest {
         assertEquals(48, c.batchSize());
         assertEquals(4, c.candidates());
         assertEquals(CampaignConfigParts.Gate.defaults(), c.gate());
-        assertEquals(144, c.gate().screenItems());
+        assertEquals(240, c.gate().screenItems());
         assertEquals(0.01, c.gate().alpha());
         assertEquals(10, c.library().maxSkills());
         assertEquals(3, c.stopAfterDiscards());
@@ -151,15 +151,15 @@ class CampaignConfigLoaderTest {
         assertEquals(java.util.Optional.empty(), parse(MINIMAL).suiteReuseWarning(), "no suite, nothing to reuse");
         String warning = parse(suites).suiteReuseWarning().orElseThrow();
         assertTrue(
-                warning.startsWith("each suite task may be drawn about 6.7 times per library version"
-                        + " (gate.screen-items 144 + gate.max-items 1200 over a probe split of 200), above the limit"
+                warning.startsWith("each suite task may be drawn about 7.2 times per library version"
+                        + " (gate.screen-items 240 + gate.max-items 1200 over a probe split of 200), above the limit"
                         + " of 1.0"),
                 warning);
-        assertTrue(parse(suites + "gate:\n  suite-reuse-limit: 7\n")
+        assertTrue(parse(suites + "gate:\n  suite-reuse-limit: 8\n")
                 .suiteReuseWarning()
                 .isEmpty());
         assertTrue(error(suites + "gate:\n  suite-reuse: refuse\n")
-                .startsWith("config/test.yaml:9: gate.suite-reuse: refused: each suite task may be drawn about 6.7"
+                .startsWith("config/test.yaml:9: gate.suite-reuse: refused: each suite task may be drawn about 7.2"
                         + " times"));
         assertTrue(error(suites + "gate:\n  suite-reuse: sometimes\n")
                 .startsWith("config/test.yaml:9: gate.suite-reuse: must be warn or refuse, got 'sometimes'"));
