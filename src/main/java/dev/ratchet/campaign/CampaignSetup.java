@@ -89,6 +89,20 @@ public final class CampaignSetup implements AutoCloseable {
             Clock clock,
             Sleeper sleeper,
             Optional<ResponseCache> cache) {
+        return live(config, models, catalog, start, env, clock, sleeper, cache, notice -> {});
+    }
+
+    /** As above; {@code notices} hears when calls wait for a provider that stopped answering. */
+    public static CampaignSetup live(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Optional<ResponseCache> cache,
+            Consumer<String> notices) {
         ModelConfig agentConfig = models.get(config.models().agent());
         ModelConfig proposerConfig = models.get(config.models().requiredProposer());
         SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
@@ -99,7 +113,7 @@ public final class CampaignSetup implements AutoCloseable {
                                 .withEnvIds(baseIds(config, catalog))
                                 .withDeterministic(deterministic(agentConfig)))
                 : null;
-        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)));
+        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)), notices);
         return new CampaignSetup(
                 config,
                 catalog,

@@ -144,7 +144,11 @@ final class EvalCommand implements Callable<Integer> {
                 host.clock(),
                 Sleeper.system(),
                 Optional.of(runsDir.responseCache(p.id())),
-                concurrency != null ? concurrency : p.config().concurrency())) {
+                concurrency != null ? concurrency : p.config().concurrency(),
+                notice -> {
+                    err.println("ratchet: " + notice);
+                    err.flush();
+                })) {
             List<EpisodeSpec> episodes = setup.episodes(split);
             if (episodes.isEmpty()) {
                 throw new UsageException("the " + split + " split of these environments holds no instances");
@@ -160,7 +164,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.flush();
             if (Evaluation.PROVIDER_STOPPED.equals(results.stopReason())) {
+                // An eval has no --resume: what it evaluated stays in its log, and a new eval starts afresh.
                 err.println("ratchet: the evaluation stopped: " + results.stopDetail());
+                err.println("its log keeps what was evaluated: " + folder.resolve("events.db")
+                        + "; run the eval again once the provider answers");
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }
