@@ -55,7 +55,8 @@ public final class EpisodeRunner {
             ModelCall call = client.call(context, request(messages, tools));
             calls.add(call.record());
             if (!call.succeeded()) {
-                return result(spec, Verdict.INFRA, calls, messages);
+                EpisodeResult infra = result(spec, Verdict.INFRA, calls, messages);
+                return new EpisodeResult(infra.scored(), infra.calls(), infra.trajectory(), call.failure());
             }
             AiMessage reply = call.response().aiMessage() == null
                     ? AiMessage.from("")

@@ -11,11 +11,13 @@ import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
+import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.CallContext;
 import dev.ratchet.model.ModelCall;
 import dev.ratchet.model.ModelClient;
+import dev.ratchet.model.NoAnswerException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,6 +54,10 @@ public final class CampaignRunner {
     private final ModelClient proposer;
     private final WallTime wallTime;
     private final Consumer<Event> listener;
+    /** Whether any agent call in the log has been answered; folded with the log. */
+    private boolean agentAnswered;
+    /** Episodes in the log, for the message when none was ever answered. */
+    private long episodesRun;
 
     public CampaignRunner(
             Decider decider,
@@ -97,6 +103,7 @@ public final class CampaignRunner {
         try (Stream<RecordedEvent> events = log.read(EventQuery.all().stream(stream))) {
             for (RecordedEvent e : (Iterable<RecordedEvent>) events::iterator) {
                 state = state.evolve(e.event());
+                observe(e.event());
             }
         }
         return state;
@@ -108,20 +115,33 @@ public final class CampaignRunner {
         for (RecordedEvent r : written) {
             Event e = r.event();
             next = next.evolve(e);
+            observe(e);
             listener.accept(e);
         }
         return next;
     }
 
+    private void observe(Event e) {
+        agentAnswered |= NoAnswer.answered(e);
+        episodesRun += e instanceof EpisodeScored ? 1 : 0;
+    }
+
     private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
         List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
         LoopState[] current = {state};
+        List<EpisodeResult> results = new ArrayList<>();
         // Results arrive in request order whatever the completion order, so the log does not
         // depend on thread timing; each episode (its calls, then its score) is one transaction.
         episodes.run(specs, result -> {
             current[0] = append(current[0], keyed(result));
+            results.add(result);
             return true;
         });
+        if (!agentAnswered && !results.isEmpty()) {
+            // A campaign of nothing but infrastructure failures would otherwise run on and stop
+            // "successfully"; this depends only on the log, so resume and replay stop alike.
+            throw new NoAnswerException(NoAnswer.message(results, episodesRun));
+        }
         return current[0];
     }
 

@@ -94,10 +94,16 @@ public final class Evaluation {
         Spend[] spent = {Spend.ZERO};
         int[] done = {0};
         CampaignStopped[] stop = {null};
+        boolean[] answered = {false};
+        List<EpisodeResult> results = new ArrayList<>();
         try {
             pool.run(episodes, result -> {
                 append(keyed(result));
                 spent[0] = spent[0].plusAll(result.calls());
+                answered[0] |= result.calls().stream().anyMatch(NoAnswer::answered);
+                if (results.isEmpty()) {
+                    results.add(result);
+                }
                 done[0]++;
                 if (done[0] == episodes.size()) {
                     return true;
@@ -112,6 +118,10 @@ public final class Evaluation {
         } catch (ModelStopException e) {
             e.record().ifPresent(r -> append(List.of(NewEvent.keyed(r, "call:" + r.callId()))));
             stop[0] = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
+        }
+        if (stop[0] == null && !answered[0] && !results.isEmpty()) {
+            // Accuracy over nothing but infrastructure failures is no evaluation: say why, exit 3.
+            stop[0] = new CampaignStopped(PROVIDER_STOPPED, NoAnswer.message(results, done[0]), 0);
         }
         CampaignStopped stopped =
                 stop[0] != null ? stop[0] : new CampaignStopped(COMPLETE, "evaluated " + done[0] + " episodes", 0);

@@ -105,7 +105,7 @@ public final class ResilientModelClient implements ModelClient {
             }
             long delay = retrying.onError(new RetrySignal(failure, backoff));
             if (delay < 0) {
-                return new ModelCall(null, failedRecord(call, failure.kind().errorClass()));
+                return new ModelCall(null, failedRecord(call, failure.kind().errorClass()), failure);
             }
             sleeper.sleep(Duration.ofMillis(delay));
             waited = delay;
@@ -117,10 +117,11 @@ public final class ResilientModelClient implements ModelClient {
         guards.enter();
         long started = nanos();
         Failure failure = null;
+        ProviderHttpClient.forgetSuccessBody();
         try {
             return new Outcome(Objects.requireNonNull(model.chat(request), "the model returned no response"), null);
         } catch (RuntimeException e) {
-            failure = classifier.classify(e);
+            failure = classifier.classify(e, ProviderHttpClient.successBody());
             return new Outcome(null, failure);
         } finally {
             guards.exit(failure, nanos() - started);
