@@ -8,7 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -42,19 +44,32 @@ public final class EpisodePool implements AutoCloseable {
     /**
      * Runs the episodes and calls {@code inOrder} on the calling thread with each result, strictly
      * in input order. When it returns {@code false} (a budget was reached, say) no further result
-     * is delivered: episodes not yet started are cancelled and those in flight are discarded.
+     * is delivered and no further episode starts; those already running are waited for and dropped.
      *
      * @return how many results were delivered
      */
     public int run(List<EpisodeSpec> specs, Predicate<EpisodeResult> inOrder) {
+        return run(specs, inOrder, leftover -> {});
+    }
+
+    /**
+     * As {@link #run(List, Predicate)}, and when the run stops early (the predicate said no, or an
+     * episode threw), every episode after the stopping one that had already started is waited for
+     * and handed to {@code leftovers}, in input order, before this returns or rethrows: its calls
+     * reached the provider, so the caller can record them. Episodes not yet started never start.
+     */
+    public int run(List<EpisodeSpec> specs, Predicate<EpisodeResult> inOrder, Consumer<Leftover> leftovers) {
+        AtomicBoolean stopped = new AtomicBoolean();
         List<Future<EpisodeResult>> futures = new ArrayList<>(specs.size());
         for (EpisodeSpec spec : specs) {
             Objects.requireNonNull(spec, "spec");
-            futures.add(executor.submit(() -> runner.run(spec)));
+            futures.add(executor.submit(() -> stopped.get() ? null : runner.run(spec)));
         }
+        int consumed = 0;
         int delivered = 0;
         try {
             for (Future<EpisodeResult> future : futures) {
+                consumed++;
                 EpisodeResult result = await(future);
                 delivered++;
                 if (!inOrder.test(result)) {
@@ -62,9 +77,36 @@ public final class EpisodePool implements AutoCloseable {
                 }
             }
         } finally {
-            futures.forEach(f -> f.cancel(false));
+            stopped.set(true);
+            drain(futures.subList(consumed, futures.size()), leftovers);
         }
         return delivered;
+    }
+
+    /** An episode that was running when the run stopped: its result, or what it threw. */
+    public record Leftover(EpisodeResult result, RuntimeException thrown) {}
+
+    private static void drain(List<Future<EpisodeResult>> rest, Consumer<Leftover> leftovers) {
+        for (Future<EpisodeResult> future : rest) {
+            try {
+                EpisodeResult result = future.get();
+                if (result != null) {
+                    leftovers.accept(new Leftover(result, null));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException thrown) {
+                    leftovers.accept(new Leftover(null, thrown));
+                }
+            }
+        }
+    }
+
+    /** The most model calls one episode of {@code spec} can make, for budgets that must not be overrun. */
+    public int maxCalls(EpisodeSpec spec) {
+        return runner.maxCalls(spec);
     }
 
     @Override

@@ -44,6 +44,11 @@ public final class EpisodeRunner {
         this.maxSteps = maxSteps;
     }
 
+    /** The most model calls {@code spec} can make: one for a single turn, the step limit with tools. */
+    public int maxCalls(EpisodeSpec spec) {
+        return spec.environment().tools().isEmpty() ? 1 : maxSteps;
+    }
+
     public EpisodeResult run(EpisodeSpec spec) {
         ToolBox tools = new ToolBox(spec.environment().tools());
         List<ChatMessage> messages =

@@ -1,9 +1,11 @@
 package dev.ratchet.campaign;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.ratchet.agent.Budget;
 import dev.ratchet.agent.EpisodePool;
 import dev.ratchet.agent.EpisodeResult;
 import dev.ratchet.agent.EpisodeSpec;
+import dev.ratchet.agent.Spend;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
 import dev.ratchet.log.EventLog;
@@ -54,6 +56,7 @@ public final class CampaignRunner {
     private final ModelClient proposer;
     private final WallTime wallTime;
     private final Consumer<Event> listener;
+    private final Budget budget;
     /** Whether any agent call in the log has been answered; folded with the log. */
     private boolean agentAnswered;
     /** Episodes in the log, for the message when none was ever answered. */
@@ -67,7 +70,8 @@ public final class CampaignRunner {
             EpisodePool episodes,
             ModelClient proposer,
             WallTime wallTime,
-            Consumer<Event> listener) {
+            Consumer<Event> listener,
+            Budget budget) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -76,6 +80,7 @@ public final class CampaignRunner {
         this.proposer = Objects.requireNonNull(proposer, "proposer");
         this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** Runs until the decider says the campaign is done; returns the stop event. */
@@ -87,9 +92,9 @@ public final class CampaignRunner {
             if (action instanceof Action.Emit emit) {
                 state = append(state, emit.events().stream().map(NewEvent::of).toList());
             } else if (action instanceof Action.RunEpisodes run) {
-                state = runEpisodes(state, run.requests());
+                state = runAffordable(state, run.requests());
             } else if (action instanceof Action.CallProposer call) {
-                state = callProposer(state, call.calls());
+                state = callAffordable(state, call.calls());
             } else if (action instanceof Action.Done) {
                 return state.progress().stopped();
             } else {
@@ -126,8 +131,45 @@ public final class CampaignRunner {
         episodesRun += e instanceof EpisodeScored ? 1 : 0;
     }
 
-    private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
+    /**
+     * The decider checks budgets before a whole round of episodes; this starts only as many of them
+     * as the call budget pays for even if each made its most calls, so calls started after it would
+     * be exceeded never reach the provider (issue 12, item 18). The decider asks again for the rest;
+     * once not one more fits, the campaign stops, saying how far under the budget it ended. The cut
+     * depends only on the log, so a resume and a replay cut alike.
+     */
+    private LoopState runAffordable(LoopState state, List<EpisodeRequest> requests) {
         List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
+        long room = budget.maxCalls() - state.spend().calls();
+        int n = 0;
+        long worst = 0;
+        while (n < specs.size() && worst + episodes.maxCalls(specs.get(n)) <= room) {
+            worst += episodes.maxCalls(specs.get(n));
+            n++;
+        }
+        if (n == 0) {
+            return stopOnCalls(state, episodes.maxCalls(specs.get(0)));
+        }
+        return runEpisodes(state, specs.subList(0, n));
+    }
+
+    private LoopState callAffordable(LoopState state, List<ProposerCall> calls) {
+        long room = budget.maxCalls() - state.spend().calls();
+        int n = (int) Math.min(calls.size(), Math.max(0, room));
+        return n == 0 ? stopOnCalls(state, 1) : callProposer(state, calls.subList(0, n));
+    }
+
+    private LoopState stopOnCalls(LoopState state, int next) {
+        Spend spent = StopRule.spend(state);
+        String detail = budget.describe(Budget.CALLS, spent, Duration.ZERO) + "; the next step could make " + next
+                + (next == 1 ? " call" : " calls");
+        return append(
+                state,
+                List.of(NewEvent.of(new CampaignStopped(
+                        Budget.CALLS, detail, state.current().number()))));
+    }
+
+    private LoopState runEpisodes(LoopState state, List<EpisodeSpec> specs) {
         LoopState[] current = {state};
         List<EpisodeResult> results = new ArrayList<>();
         // Results arrive in request order whatever the completion order, so the log does not

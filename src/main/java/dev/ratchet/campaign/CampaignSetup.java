@@ -154,7 +154,16 @@ public final class CampaignSetup implements AutoCloseable {
             EventLog log, String campaignId, CampaignRunner.WallTime wallTime, Consumer<Event> listener) {
         Decider decider =
                 new Decider(config, splits.train(), splits.probe(), splits.confirm(), start, catalog::resolve);
-        return new CampaignRunner(decider, log, campaignId, catalog::resolve, pool, proposer, wallTime, listener);
+        return new CampaignRunner(
+                decider,
+                log,
+                campaignId,
+                catalog::resolve,
+                pool,
+                proposer,
+                wallTime,
+                listener,
+                Evaluation.budget(config.budgets()));
     }
 
     public Splits splits() {

@@ -19,9 +19,7 @@ import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -29,10 +27,11 @@ import java.util.function.Function;
  * One library evaluated on a list of instances, outside any improvement loop. The log gets the
  * start events, then each episode's model calls and score as one transaction in instance order
  * (never completion order, so the stream is the same at any concurrency), then a stop event: every
- * episode ran ({@value #COMPLETE}), a budget was reached (checked after each episode, on the spend
- * of the episodes appended so far), or the provider stopped answering. Episodes still running
- * when a budget is reached are discarded unrecorded: at most concurrency - 1 of them, whose calls
- * the provider may still bill.
+ * episode ran ({@value #COMPLETE}), a budget was reached, or the provider stopped answering. No
+ * episode starts that could take the calls past their budget, so that stop is the same at any
+ * concurrency. Tokens, cost and wall time are known only afterwards: checked after each episode,
+ * and the calls of the episodes still running then (at most concurrency - 1) are recorded after the
+ * last score, since they reached the provider, and counted in the stop's figures.
  */
 public final class Evaluation {
 
@@ -91,59 +90,114 @@ public final class Evaluation {
     public CampaignStopped run(List<NewEvent> start, List<EpisodeSpec> episodes) {
         version = 0;
         append(start);
-        Spend[] spent = {Spend.ZERO};
-        int[] done = {0};
-        CampaignStopped[] stop = {null};
-        boolean[] answered = {false};
-        List<EpisodeResult> results = new ArrayList<>();
+        Round round = new Round(episodes.size());
         try {
-            pool.run(episodes, result -> {
-                append(keyed(result));
-                spent[0] = spent[0].plusAll(result.calls());
-                answered[0] |= result.calls().stream().anyMatch(NoAnswer::answered);
-                if (results.isEmpty()) {
-                    results.add(result);
+            int next = 0;
+            while (next < episodes.size() && round.stop == null && round.overrun == null) {
+                int end = affordable(episodes, next, round.spent);
+                if (end == next) {
+                    round.stop = new CampaignStopped(
+                            Budget.CALLS,
+                            budget.describe(Budget.CALLS, round.spent, Duration.ZERO) + "; the next episode could make "
+                                    + pool.maxCalls(episodes.get(next)) + " calls",
+                            0);
+                    break;
                 }
-                done[0]++;
-                if (done[0] == episodes.size()) {
-                    return true;
-                }
-                stop[0] = budgetStop(
-                                spent[0],
-                                wallTime.elapsed(
-                                        log.head().map(h -> h.seq() + 1).orElse(1L)))
-                        .orElse(null);
-                return stop[0] == null;
-            });
+                pool.run(episodes.subList(next, end), round::deliver, round.leftovers::add);
+                next = end;
+            }
         } catch (ModelStopException e) {
             e.record().ifPresent(r -> append(List.of(NewEvent.keyed(r, "call:" + r.callId()))));
-            stop[0] = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
+            round.stop = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
         }
-        if (stop[0] == null && !answered[0] && !results.isEmpty()) {
+        round.spent = round.spent.plus(recordLeftovers(round.leftovers));
+        if (round.overrun != null) {
+            round.stop =
+                    new CampaignStopped(round.overrun, budget.describe(round.overrun, round.spent, round.elapsed), 0);
+        }
+        if (round.stop == null && !round.answered && round.first != null) {
             // Accuracy over nothing but infrastructure failures is no evaluation: say why, exit 3.
-            stop[0] = new CampaignStopped(PROVIDER_STOPPED, NoAnswer.message(results, done[0]), 0);
+            round.stop = new CampaignStopped(PROVIDER_STOPPED, NoAnswer.message(List.of(round.first), round.done), 0);
         }
-        CampaignStopped stopped =
-                stop[0] != null ? stop[0] : new CampaignStopped(COMPLETE, "evaluated " + done[0] + " episodes", 0);
+        CampaignStopped stopped = round.stop != null
+                ? round.stop
+                : new CampaignStopped(COMPLETE, "evaluated " + round.done + " episodes", 0);
         append(List.of(NewEvent.of(stopped)));
         return stopped;
     }
 
-    private Optional<CampaignStopped> budgetStop(Spend spent, Duration elapsed) {
-        Duration measured = elapsed == null ? Duration.ZERO : elapsed;
-        return budget.exceeded(spent, measured)
-                .map(label -> new CampaignStopped(label, detail(label, spent, measured), 0));
+    /**
+     * The end of the next run of episodes from {@code from} that the call budget pays for even if
+     * each made its most calls: no episode starts whose calls could pass the budget (issue 12,
+     * item 18), and the cut depends on nothing but the spend so far, never on timing.
+     */
+    private int affordable(List<EpisodeSpec> episodes, int from, Spend spent) {
+        long room = budget.maxCalls() - spent.calls();
+        int end = from;
+        long worst = 0;
+        while (end < episodes.size() && worst + pool.maxCalls(episodes.get(end)) <= room) {
+            worst += pool.maxCalls(episodes.get(end));
+            end++;
+        }
+        return end;
     }
 
-    private String detail(String label, Spend spent, Duration elapsed) {
-        return switch (label) {
-            case Budget.CALLS -> spent.calls() + " model calls reached the budget of " + budget.maxCalls();
-            case Budget.TOKENS -> spent.tokens() + " tokens reached the budget of " + budget.maxTokens();
-            case Budget.COST -> String.format(
-                    Locale.ROOT, "USD %.4f reached the budget of USD %.4f", spent.costUsd(), budget.maxCostUsd());
-            default -> "ran " + elapsed.toSeconds() + " s, the wall-time budget is "
-                    + budget.maxWallTime().toSeconds() + " s";
-        };
+    /**
+     * Episodes still running when the evaluation stopped made requests that reached the provider
+     * (and may be billed): their calls are recorded, in instance order, though not their scores,
+     * which came after the stop (issue 12, item 19).
+     */
+    private Spend recordLeftovers(List<EpisodePool.Leftover> leftovers) {
+        Spend spent = Spend.ZERO;
+        for (EpisodePool.Leftover left : leftovers) {
+            List<ModelCallRecorded> calls = left.result() != null
+                    ? left.result().calls()
+                    : left.thrown() instanceof ModelStopException stop
+                            ? stop.record().stream().toList()
+                            : List.of();
+            List<NewEvent> events = new ArrayList<>();
+            calls.forEach(c -> events.add(NewEvent.keyed(c, "call:" + c.callId())));
+            if (!events.isEmpty()) {
+                append(events);
+            }
+            spent = spent.plusAll(calls);
+        }
+        return spent;
+    }
+
+    /** What one evaluation has delivered so far, in instance order. */
+    private final class Round {
+        final int total;
+        Spend spent = Spend.ZERO;
+        int done;
+        boolean answered;
+        EpisodeResult first;
+        CampaignStopped stop;
+        /** The budget that stopped the round, its figures written once the calls still running are in. */
+        String overrun;
+
+        Duration elapsed = Duration.ZERO;
+        final List<EpisodePool.Leftover> leftovers = new ArrayList<>();
+
+        Round(int total) {
+            this.total = total;
+        }
+
+        boolean deliver(EpisodeResult result) {
+            append(keyed(result));
+            spent = spent.plusAll(result.calls());
+            answered |= result.calls().stream().anyMatch(NoAnswer::answered);
+            first = first == null ? result : first;
+            done++;
+            if (done == total) {
+                return true;
+            }
+            Duration measured =
+                    wallTime.elapsed(log.head().map(h -> h.seq() + 1).orElse(1L));
+            elapsed = measured == null ? Duration.ZERO : measured;
+            overrun = budget.exceeded(spent, elapsed).orElse(null);
+            return overrun == null;
+        }
     }
 
     private static List<NewEvent> keyed(EpisodeResult result) {
