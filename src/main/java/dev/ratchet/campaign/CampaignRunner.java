@@ -15,10 +15,12 @@ import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.InterruptedCalls;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.CallContext;
 import dev.ratchet.model.ModelCall;
 import dev.ratchet.model.ModelClient;
+import dev.ratchet.model.ModelStopException;
 import dev.ratchet.model.NoAnswerException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
@@ -172,19 +174,55 @@ public final class CampaignRunner {
     private LoopState runEpisodes(LoopState state, List<EpisodeSpec> specs) {
         LoopState[] current = {state};
         List<EpisodeResult> results = new ArrayList<>();
-        // Results arrive in request order whatever the completion order, so the log does not
-        // depend on thread timing; each episode (its calls, then its score) is one transaction.
-        episodes.run(specs, result -> {
-            current[0] = append(current[0], keyed(result));
-            results.add(result);
-            return true;
-        });
+        List<EpisodePool.Leftover> leftovers = new ArrayList<>();
+        try {
+            // Results arrive in request order whatever the completion order, so the log does not
+            // depend on thread timing; each episode (its calls, then its score) is one transaction.
+            episodes.run(
+                    specs,
+                    result -> {
+                        current[0] = append(current[0], keyed(result));
+                        results.add(result);
+                        return true;
+                    },
+                    leftovers::add);
+        } catch (ModelStopException e) {
+            List<ModelCallRecorded> cut = new ArrayList<>(e.record().stream().toList());
+            for (EpisodePool.Leftover left : leftovers) {
+                if (left.result() != null) {
+                    cut.addAll(left.result().calls());
+                } else if (left.thrown() instanceof ModelStopException stop) {
+                    stop.record().ifPresent(cut::add);
+                }
+            }
+            recordInterrupted(cut);
+            throw e;
+        }
         if (!agentAnswered && !results.isEmpty()) {
             // A campaign of nothing but infrastructure failures would otherwise run on and stop
             // "successfully"; this depends only on the log, so resume and replay stop alike.
             throw new NoAnswerException(NoAnswer.message(results, episodesRun));
         }
         return current[0];
+    }
+
+    /**
+     * The calls that reached the provider in the round a provider stop cut short: the stopping call
+     * and those of the episodes or proposer calls still running then, in request order, as one block
+     * of {@link InterruptedCalls} (issue 12, item 19). No score is recorded for them, so a resume
+     * runs those episodes again.
+     */
+    private void recordInterrupted(List<ModelCallRecorded> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        long seq = log.head().map(h -> h.seq() + 1).orElse(1L);
+        List<NewEvent> events = new ArrayList<>();
+        for (ModelCallRecorded call : calls) {
+            ModelCallRecorded cut = InterruptedCalls.at(call, seq);
+            events.add(NewEvent.keyed(cut, "call:" + cut.callId()));
+        }
+        log.append(stream, log.streamVersion(stream), events);
     }
 
     private static List<NewEvent> keyed(EpisodeResult result) {
@@ -212,8 +250,8 @@ public final class CampaignRunner {
     /** Proposer calls run in parallel and are appended in the order the decider listed them. */
     private LoopState callProposer(LoopState state, List<ProposerCall> calls) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(calls.size(), 8)), daemon());
+        List<Future<ModelCall>> futures = new ArrayList<>();
         try {
-            List<Future<ModelCall>> futures = new ArrayList<>();
             for (ProposerCall c : calls) {
                 ChatRequest request = c.request();
                 futures.add(pool.submit(() -> proposer.call(new CallContext(c.callId(), "proposer"), request)));
@@ -229,6 +267,9 @@ public final class CampaignRunner {
             throw new IllegalStateException("interrupted while calling the proposer", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof ModelStopException stop) {
+                recordInterrupted(unfinished(stop, futures));
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
@@ -236,6 +277,29 @@ public final class CampaignRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The stopping call's record, then those of the proposer calls after it, each waited for. */
+    private static List<ModelCallRecorded> unfinished(ModelStopException stop, List<Future<ModelCall>> futures) {
+        List<ModelCallRecorded> cut = new ArrayList<>(stop.record().stream().toList());
+        boolean after = false;
+        for (Future<ModelCall> f : futures) {
+            try {
+                ModelCallRecorded record = f.get().record();
+                if (after) {
+                    cut.add(record);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return cut;
+            } catch (ExecutionException e) {
+                if (after && e.getCause() instanceof ModelStopException other) {
+                    other.record().ifPresent(cut::add);
+                }
+                after |= e.getCause() == stop;
+            }
+        }
+        return cut;
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

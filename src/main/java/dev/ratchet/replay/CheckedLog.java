@@ -4,6 +4,8 @@ import dev.ratchet.log.EventLog;
 import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
+import dev.ratchet.log.event.InterruptedCalls;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +18,17 @@ import java.util.stream.Stream;
  * bounded by the recording's length, so a recording that ends without {@code campaign.stopped} (a
  * provider stop, a kill) is compared as the prefix it is: an append that would cross the bound
  * writes the events up to it, then throws {@link PastRecordedEnd} naming the first it refused.
+ *
+ * <p>{@link InterruptedCalls} are the one thing replay cannot regenerate: which calls were in flight
+ * when a provider stopped the recorded run depended on timing. Where the recording holds a block of
+ * them, they are copied into the regenerated log before the next append and returned with it, so the
+ * campaign's fold (its spend) sees them where the resumed run did.
  */
 final class CheckedLog implements EventLog {
 
     private final EventLog delegate;
     private final Iterator<RecordedEvent> recorded;
+    private RecordedEvent peeked;
     private final long limit;
 
     /** {@code recorded} is positioned after the events {@code delegate} already holds. */
@@ -32,20 +40,51 @@ final class CheckedLog implements EventLog {
 
     @Override
     public List<RecordedEvent> append(String stream, long expectedVersion, List<NewEvent> events) {
+        List<RecordedEvent> copied = copyInterrupted(stream, expectedVersion);
+        long version = expectedVersion + copied.size();
         long head = delegate.head().map(Head::seq).orElse(0L);
         int room = (int) Math.max(0, Math.min(events.size(), limit - head));
-        List<RecordedEvent> written =
-                room == 0 ? List.of() : delegate.append(stream, expectedVersion, events.subList(0, room));
+        List<RecordedEvent> written = room == 0 ? List.of() : delegate.append(stream, version, events.subList(0, room));
         for (RecordedEvent e : written) {
             // Content only: a hash that alone differs is a recorded link altered in place, named at the end.
-            if (e.seq() > head && StreamComparison.compare(recorded.next(), e).isPresent()) {
+            if (e.seq() > head && StreamComparison.compare(next(), e).isPresent()) {
                 throw new Diverged();
             }
         }
         if (room < events.size()) {
             throw new PastRecordedEnd(events.get(room).event().type().typeName());
         }
-        return written;
+        if (copied.isEmpty()) {
+            return written;
+        }
+        List<RecordedEvent> all = new ArrayList<>(copied);
+        all.addAll(written);
+        return List.copyOf(all);
+    }
+
+    private List<RecordedEvent> copyInterrupted(String stream, long expectedVersion) {
+        List<RecordedEvent> copied = new ArrayList<>();
+        while (peek() != null
+                && delegate.head().map(Head::seq).orElse(0L) < limit
+                && InterruptedCalls.is(peek().event())) {
+            RecordedEvent r = next();
+            copied.addAll(delegate.append(
+                    stream, expectedVersion + copied.size(), List.of(NewEvent.keyed(r.event(), r.idempotencyKey()))));
+        }
+        return copied;
+    }
+
+    private RecordedEvent peek() {
+        if (peeked == null && recorded.hasNext()) {
+            peeked = recorded.next();
+        }
+        return peeked;
+    }
+
+    private RecordedEvent next() {
+        RecordedEvent r = peek();
+        peeked = null;
+        return r;
     }
 
     @Override

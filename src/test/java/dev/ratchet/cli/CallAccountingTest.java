@@ -121,6 +121,32 @@ class CallAccountingTest {
     }
 
     @Test
+    void aCampaignStoppedByARejectedKeyRecordsEveryRequestAndStillReplaysAndResumes() throws IOException {
+        try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(7, List.of("arith.add"), 0)) {
+            // From the 30th request on the key is refused, slowly enough that several calls are in flight.
+            endpoint.failWith(r -> r.number() >= 30
+                    ? Reply.error(401, "{\"error\":{\"message\":\"Incorrect API key\"}}", Map.of())
+                            .after(java.time.Duration.ofMillis(100))
+                    : null);
+            Cli stopped = Cli.run(args("run", endpoint.modelsYaml(""), "", "--campaign", "s", "--no-report"));
+
+            assertEquals(3, stopped.exitCode(), stopped.all());
+            assertTrue(endpoint.requests() > 30, "several refused requests: " + endpoint.requests());
+            assertEquals(endpoint.requests(), attempts(events("s")), "every request is in the call record");
+            String runs = dir.resolve("runs").toString();
+            Cli replayStopped = Cli.run("replay", "s", "--runs-dir", runs);
+            assertEquals(0, replayStopped.exitCode(), replayStopped.all());
+
+            endpoint.failWith(null);
+            Cli resumed = Cli.run("run", "--resume", "s", "--runs-dir", runs, "--no-report");
+            assertEquals(0, resumed.exitCode(), resumed.all());
+            assertEquals(endpoint.requests(), attempts(events("s")), "every request is in the call record");
+            Cli replay = Cli.run("replay", "s", "--runs-dir", runs, "--strict");
+            assertEquals(0, replay.exitCode(), replay.all());
+        }
+    }
+
+    @Test
     void anEvalStoppedByARejectedKeyRecordsEveryRequestTheEndpointSaw() throws IOException {
         try (LoopbackOpenAiServer server = LoopbackOpenAiServer.start(
                 r -> Reply.error(401, "{\"error\":{\"message\":\"Incorrect API key\"}}", Map.of())
