@@ -56,7 +56,7 @@ import picocli.CommandLine.Spec;
             "Every model call and score is appended to runs/<id>/events.db, in instance order whatever the"
                     + " concurrency; `ratchet log`, `show` and `report` read it. The config's budgets apply.",
             "Exit codes: 0 evaluated (or stopped by a budget); 2 bad input, nothing written; 3 the provider stopped"
-                    + " answering (rejected key, quota, outage): the log records why."
+                    + " answering (rejected key, quota, outage) or never answered the agent at all: the log records why."
         })
 final class EvalCommand implements Callable<Integer> {
 
