@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.data.message.UserMessage;
+import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ModelCallRecorded;
@@ -74,5 +75,18 @@ public record EpisodeResult(
         List<Event> events = new ArrayList<>(calls);
         events.add(scored);
         return List.copyOf(events);
+    }
+
+    /**
+     * {@link #events()} keyed for the log, so that appending an episode again (a resumed campaign
+     * retrying its batch) returns the originals instead of writing twice.
+     */
+    public List<NewEvent> keyedEvents() {
+        List<NewEvent> out = new ArrayList<>(calls.size() + 1);
+        for (ModelCallRecorded call : calls) {
+            out.add(NewEvent.keyed(call, "call:" + call.callId()));
+        }
+        out.add(NewEvent.keyed(scored, "episode:" + scored.episodeId()));
+        return out;
     }
 }

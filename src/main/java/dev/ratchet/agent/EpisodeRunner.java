@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.FinishReason;
+import dev.ratchet.env.Environment;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.ModelCallRecorded;
@@ -46,7 +47,12 @@ public final class EpisodeRunner {
 
     /** The most model calls {@code spec} can make: one for a single turn, the step limit with tools. */
     public int maxCalls(EpisodeSpec spec) {
-        return spec.environment().tools().isEmpty() ? 1 : maxSteps;
+        return maxCalls(spec.environment());
+    }
+
+    /** The most model calls an episode in {@code environment} can make, known before its spec is made. */
+    public int maxCalls(Environment environment) {
+        return environment.tools().isEmpty() ? 1 : maxSteps;
     }
 
     public EpisodeResult run(EpisodeSpec spec) {

@@ -4,6 +4,7 @@ import dev.ratchet.campaign.GroundTruth;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
+import dev.ratchet.log.event.IterationStarted;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -128,15 +129,20 @@ public final class Calibration {
      * its net is at least 1. An approximation: that gate drew its probe half failing, half passing.
      */
     private static Map<Integer, String> earlierRule(List<Event> events) {
+        // The baseline runs once per library version, so its episodes are found by version.
         Map<String, List<Boolean>> runs = new HashMap<>();
+        Map<Integer, String> versions = new HashMap<>();
         for (Event e : events) {
-            if (e instanceof EpisodeScored s && "gate".equals(s.split()) && s.sample() == 0) {
+            if (e instanceof IterationStarted i) {
+                versions.put(i.iteration(), i.libraryVersion());
+            } else if (e instanceof EpisodeScored s && "gate".equals(s.split()) && s.sample() == 0) {
                 String[] tag = s.episodeId().split("/")[1].split("@");
                 if (!tag[1].startsWith("screen.")) {
                     continue;
                 }
-                String arm = tag[0];
-                List<Boolean> got = runs.computeIfAbsent(s.iteration() + "/" + arm, k -> new ArrayList<>());
+                String key =
+                        tag[0].equals("baseline") ? "baseline/" + s.libraryVersion() : s.iteration() + "/" + tag[0];
+                List<Boolean> got = runs.computeIfAbsent(key, k -> new ArrayList<>());
                 if (got.size() < 36) {
                     got.add(s.passed());
                 }
@@ -146,11 +152,11 @@ public final class Calibration {
         Map<Integer, Integer> best = new HashMap<>();
         for (Map.Entry<String, List<Boolean>> run : new java.util.TreeMap<>(runs).entrySet()) {
             String[] key = run.getKey().split("/");
-            int iteration = Integer.parseInt(key[0]);
             if (!key[1].startsWith("cand-")) {
                 continue;
             }
-            List<Boolean> base = runs.get(iteration + "/baseline");
+            int iteration = Integer.parseInt(key[0]);
+            List<Boolean> base = runs.getOrDefault("baseline/" + versions.get(iteration), List.of());
             int net = 0;
             for (int i = 0; i < Math.min(base.size(), run.getValue().size()); i++) {
                 net += Boolean.compare(run.getValue().get(i), base.get(i));

@@ -25,13 +25,13 @@ import dev.ratchet.model.NoAnswerException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -57,12 +57,23 @@ public final class CampaignRunner {
     private final EpisodePool episodes;
     private final ModelClient proposer;
     private final WallTime wallTime;
-    private final Consumer<Event> listener;
+    private final Listener listener;
     private final Budget budget;
     /** Whether any agent call in the log has been answered; folded with the log. */
     private boolean agentAnswered;
     /** Episodes in the log, for the message when none was ever answered. */
     private long episodesRun;
+
+    /**
+     * Watches the shell at work, for progress displays: every appended event, and the episodes about
+     * to run (so a display knows a phase's total). It is told, never asked: nothing it does decides.
+     */
+    @FunctionalInterface
+    public interface Listener {
+        void accept(Event event);
+
+        default void episodesPlanned(List<EpisodeRequest> requests) {}
+    }
 
     public CampaignRunner(
             Decider decider,
@@ -72,7 +83,7 @@ public final class CampaignRunner {
             EpisodePool episodes,
             ModelClient proposer,
             WallTime wallTime,
-            Consumer<Event> listener,
+            Listener listener,
             Budget budget) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
@@ -138,21 +149,26 @@ public final class CampaignRunner {
      * as the call budget pays for even if each made its most calls, so calls started after it would
      * be exceeded never reach the provider (issue 12, item 18). The decider asks again for the rest;
      * once not one more fits, the campaign stops, saying how far under the budget it ended. The cut
-     * depends only on the log, so a resume and a replay cut alike.
+     * depends only on the log, so a resume and a replay cut alike. An episode's most calls depend on
+     * its environment alone, so the cut is made before any spec is.
      */
     private LoopState runAffordable(LoopState state, List<EpisodeRequest> requests) {
-        List<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).toList();
         long room = budget.maxCalls() - state.spend().calls();
         int n = 0;
         long worst = 0;
-        while (n < specs.size() && worst + episodes.maxCalls(specs.get(n)) <= room) {
-            worst += episodes.maxCalls(specs.get(n));
+        while (n < requests.size() && worst + maxCalls(requests.get(n)) <= room) {
+            worst += maxCalls(requests.get(n));
             n++;
         }
         if (n == 0) {
-            return stopOnCalls(state, episodes.maxCalls(specs.get(0)));
+            return stopOnCalls(state, maxCalls(requests.get(0)));
         }
-        return runEpisodes(state, specs.subList(0, n));
+        listener.episodesPlanned(requests);
+        return runEpisodes(state, requests.subList(0, n));
+    }
+
+    private int maxCalls(EpisodeRequest request) {
+        return episodes.maxCalls(environments.apply(request.envId()));
     }
 
     private LoopState callAffordable(LoopState state, List<ProposerCall> calls) {
@@ -171,18 +187,25 @@ public final class CampaignRunner {
                         Budget.CALLS, detail, state.current().number()))));
     }
 
-    private LoopState runEpisodes(LoopState state, List<EpisodeSpec> specs) {
+    private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
+        // Specs are made lazily on the pool's feeder thread, so only the episodes in its window exist
+        // at once; the state they read is the immutable one from before this action.
+        Iterator<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).iterator();
         LoopState[] current = {state};
-        List<EpisodeResult> results = new ArrayList<>();
+        // The first result in request order, for the message if the agent never answered.
+        EpisodeResult[] first = {null};
         List<EpisodePool.Leftover> leftovers = new ArrayList<>();
         try {
-            // Results arrive in request order whatever the completion order, so the log does not
-            // depend on thread timing; each episode (its calls, then its score) is one transaction.
-            episodes.run(
+            // Batches arrive in request order whatever the completion order, so the log does not
+            // depend on thread timing; a batch (each episode's calls, then its score, episode after
+            // episode) is one transaction, and nothing is decided before the last one has committed.
+            episodes.runBatches(
                     specs,
-                    result -> {
-                        current[0] = append(current[0], keyed(result));
-                        results.add(result);
+                    batch -> {
+                        List<NewEvent> events = new ArrayList<>();
+                        batch.forEach(result -> events.addAll(result.keyedEvents()));
+                        current[0] = append(current[0], events);
+                        first[0] = first[0] == null ? batch.get(0) : first[0];
                         return true;
                     },
                     leftovers::add);
@@ -198,10 +221,10 @@ public final class CampaignRunner {
             recordInterrupted(cut);
             throw e;
         }
-        if (!agentAnswered && !results.isEmpty()) {
+        if (!agentAnswered && first[0] != null) {
             // A campaign of nothing but infrastructure failures would otherwise run on and stop
             // "successfully"; this depends only on the log, so resume and replay stop alike.
-            throw new NoAnswerException(NoAnswer.message(results, episodesRun));
+            throw new NoAnswerException(NoAnswer.message(List.of(first[0]), episodesRun));
         }
         return current[0];
     }
@@ -223,15 +246,6 @@ public final class CampaignRunner {
             events.add(NewEvent.keyed(cut, "call:" + cut.callId()));
         }
         log.append(stream, log.streamVersion(stream), events);
-    }
-
-    private static List<NewEvent> keyed(EpisodeResult result) {
-        List<NewEvent> out = new ArrayList<>();
-        for (ModelCallRecorded call : result.calls()) {
-            out.add(NewEvent.keyed(call, "call:" + call.callId()));
-        }
-        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
-        return out;
     }
 
     private EpisodeSpec spec(LoopState state, EpisodeRequest r) {

@@ -9,7 +9,6 @@ import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.SplitSizes;
 import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
-import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.ChatModelProvider;
 import dev.ratchet.model.ModelClient;
@@ -151,7 +150,7 @@ public final class CampaignSetup implements AutoCloseable {
     }
 
     public CampaignRunner runner(
-            EventLog log, String campaignId, CampaignRunner.WallTime wallTime, Consumer<Event> listener) {
+            EventLog log, String campaignId, CampaignRunner.WallTime wallTime, CampaignRunner.Listener listener) {
         Decider decider =
                 new Decider(config, splits.train(), splits.probe(), splits.confirm(), start, catalog::resolve);
         return new CampaignRunner(

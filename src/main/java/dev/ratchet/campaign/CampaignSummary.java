@@ -13,6 +13,7 @@ import dev.ratchet.log.event.ItemResult;
 import dev.ratchet.log.event.IterationStarted;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProposalFailed;
+import dev.ratchet.projection.Rate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +77,7 @@ public record CampaignSummary(
         }
 
         private static String percent(int passed, int total) {
-            return total == 0
-                    ? "n/a"
-                    : String.format(Locale.ROOT, "%.1f%% (%d/%d)", 100.0 * passed / total, passed, total);
+            return total == 0 ? "n/a" : new Rate(passed, total).describe();
         }
     }
 
@@ -214,7 +213,7 @@ public record CampaignSummary(
         for (Rejection r : rejections) {
             out.add("  iteration " + r.iteration() + " " + r.candidateId() + ": " + r.reason());
         }
-        out.add("accuracy, first -> last measurement:");
+        out.add("accuracy, first -> last measurement (passed/scored = accuracy [95% Wilson interval]):");
         out.add("  train (batch):          " + train.render());
         if (probe.hasMeasurements()) {
             // Only logs of the earlier single-probe gate re-ran the baseline on a fixed probe.

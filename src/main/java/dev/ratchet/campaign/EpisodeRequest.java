@@ -34,7 +34,17 @@ public record EpisodeRequest(
 
     /** The id of an episode: {@code i<iteration>/<tag>/<instance id>/s<sample>}. */
     static String id(int iteration, String tag, String instanceId, int sample) {
-        return "i" + iteration + "/" + tag + "/" + instanceId + "/s" + sample;
+        return "i" + iteration + "/" + key(tag, instanceId, sample);
+    }
+
+    /** An episode's id without its iteration: {@code <tag>/<instance id>/s<sample>}. */
+    static String key(String tag, String instanceId, int sample) {
+        return tag + "/" + instanceId + "/s" + sample;
+    }
+
+    /** {@link #key} of an id made by {@link #id}. */
+    static String withoutIteration(String episodeId) {
+        return episodeId.substring(episodeId.indexOf('/') + 1);
     }
 
     static EpisodeRequest of(

@@ -2,11 +2,10 @@ package dev.ratchet.campaign;
 
 import dev.ratchet.agent.EpisodePool;
 import dev.ratchet.agent.EpisodeRunner;
-import dev.ratchet.agent.EpisodeSpec;
 import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.env.EnvironmentCatalog;
-import dev.ratchet.env.Instance;
+import dev.ratchet.env.SplitSizes;
 import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.event.Event;
@@ -16,7 +15,6 @@ import dev.ratchet.model.Sleeper;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import dev.ratchet.skill.Library;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,6 @@ public final class EvalSetup implements AutoCloseable {
     private final CampaignConfig config;
     private final EnvironmentCatalog catalog;
     private final Library start;
-    private final Splits splits;
     private final SimulatedWorld world;
     private final EpisodePool pool;
 
@@ -46,7 +43,6 @@ public final class EvalSetup implements AutoCloseable {
         this.config = config;
         this.catalog = catalog;
         this.start = start;
-        this.splits = CampaignSetup.drawSplits(config, catalog);
         this.world = world;
         this.pool = pool;
     }
@@ -87,32 +83,26 @@ public final class EvalSetup implements AutoCloseable {
         return new EvalSetup(config, catalog, start, world, pool);
     }
 
-    /** The instances of {@code split} (one of {@link #SPLITS}), in draw order. */
-    public List<Instance> instances(String split) {
-        return switch (split) {
-            case "train" -> splits.train();
-            case "probe" -> splits.probe();
-            case "confirm" -> splits.confirm();
-            case "all" -> {
-                List<Instance> all = new ArrayList<>(splits.train());
-                all.addAll(splits.probe());
-                all.addAll(splits.confirm());
-                yield List.copyOf(all);
-            }
-            default -> throw new IllegalArgumentException("--split " + split + ": use one of " + SPLITS);
-        };
-    }
-
-    /** One episode per instance of {@code split}, with the starting library, each under its own split. */
-    public List<EpisodeSpec> episodes(String split) {
-        if (!split.equals("all")) {
-            return Evaluation.episodes(instances(split), catalog::resolve, start, split);
+    /**
+     * One episode per instance of {@code split} (one of {@link #SPLITS}), with the starting library,
+     * each under its own split, in draw order. They are drawn as the evaluation asks for them, so
+     * memory does not grow with the split's size.
+     */
+    public Evaluation.Episodes episodes(String split) {
+        if (!SPLITS.contains(split)) {
+            throw new IllegalArgumentException("--split " + split + ": use one of " + SPLITS);
         }
-        List<EpisodeSpec> all = new ArrayList<>();
-        for (String one : SPLITS.subList(0, 3)) {
-            all.addAll(episodes(one));
-        }
-        return List.copyOf(all);
+        List<String> names = split.equals("all") ? SPLITS.subList(0, 3) : List.of(split);
+        Splits.Sequence instances = Splits.stream(
+                catalog,
+                CampaignSetup.weightedIds(config),
+                new SplitSizes(
+                        config.splits().train(),
+                        config.splits().probe(),
+                        config.splits().confirm()),
+                config.seed(),
+                names);
+        return Evaluation.episodes(instances, catalog::resolve, start);
     }
 
     public Evaluation evaluation(

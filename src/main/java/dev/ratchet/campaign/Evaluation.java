@@ -8,6 +8,7 @@ import dev.ratchet.agent.Spend;
 import dev.ratchet.config.CampaignConfigParts.Budgets;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Splits;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
@@ -18,20 +19,25 @@ import dev.ratchet.model.ModelStopException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One library evaluated on a list of instances, outside any improvement loop. The log gets the
- * start events, then each episode's model calls and score as one transaction in instance order
- * (never completion order, so the stream is the same at any concurrency), then a stop event: every
- * episode ran ({@value #COMPLETE}), a budget was reached, or the provider stopped answering. No
- * episode starts that could take the calls past their budget, so that stop is the same at any
- * concurrency. Tokens, cost and wall time are known only afterwards: checked after each episode,
- * and the calls of the episodes still running then (at most concurrency - 1) are recorded after the
- * last score, since they reached the provider, and counted in the stop's figures.
+ * start events, then each episode's model calls and score in instance order (never completion
+ * order, so the stream is the same at any concurrency; one transaction holds every episode ready
+ * when it begins, which changes no event or hash), then a stop event: every episode ran ({@value
+ * #COMPLETE}), a budget was reached, or the provider stopped answering. No episode starts that could
+ * take the calls past their budget, so that stop is the same at any concurrency. Tokens, cost and
+ * wall time are known only afterwards: checked after each episode, and the calls of the episodes
+ * started after the one that reached a budget (at most concurrency - 1 still running, at most the
+ * pool's window already finished) are recorded after the last score, since they reached the
+ * provider, and counted in the stop's figures.
  */
 public final class Evaluation {
 
@@ -63,15 +69,40 @@ public final class Evaluation {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** The episodes of an evaluation: one sample of each instance, in the given order. */
-    public static List<EpisodeSpec> episodes(
-            List<Instance> instances, Function<String, Environment> environments, Library library, String split) {
-        List<EpisodeSpec> specs = new ArrayList<>();
-        for (Instance instance : instances) {
-            String id = PHASE + "/" + instance.id() + "/s0";
-            specs.add(new EpisodeSpec(id, 0, PHASE, split, instance, environments.apply(instance.envId()), library, 0));
+    /**
+     * The episodes of an evaluation: one sample of each instance, in the given order, each under the
+     * split it was drawn in.
+     */
+    public static Episodes episodes(
+            Splits.Sequence instances, Function<String, Environment> environments, Library library) {
+        return new Episodes(instances.count(), () -> new Iterator<>() {
+            private final Iterator<Splits.Drawn> source = instances.drawn();
+
+            @Override
+            public boolean hasNext() {
+                return source.hasNext();
+            }
+
+            @Override
+            public EpisodeSpec next() {
+                Splits.Drawn drawn = source.next();
+                Instance instance = drawn.instance();
+                String id = PHASE + "/" + instance.id() + "/s0";
+                return new EpisodeSpec(
+                        id, 0, PHASE, drawn.split(), instance, environments.apply(instance.envId()), library, 0);
+            }
+        });
+    }
+
+    /** Episodes made one at a time as they are iterated, and how many there are. */
+    public record Episodes(long count, Supplier<Iterator<EpisodeSpec>> iterators) {
+        public Episodes {
+            Objects.requireNonNull(iterators, "iterators");
         }
-        return List.copyOf(specs);
+
+        public Iterator<EpisodeSpec> iterator() {
+            return iterators.get();
+        }
     }
 
     /** A campaign config's budgets as limits; an absent one is unlimited. */
@@ -88,58 +119,121 @@ public final class Evaluation {
      * events in order, then the stop event, which it returns.
      */
     public CampaignStopped run(List<NewEvent> start, List<EpisodeSpec> episodes) {
+        return run(start, episodes.iterator(), episodes.size());
+    }
+
+    /** As {@link #run(List, List)}, drawing the episodes as the pool has room for them. */
+    public CampaignStopped run(List<NewEvent> start, Episodes episodes) {
+        return run(start, episodes.iterator(), episodes.count());
+    }
+
+    /**
+     * As {@link #run(List, List)} for {@code count} episodes made as they are needed, so that a long
+     * evaluation holds only the pool's window of them.
+     */
+    public CampaignStopped run(List<NewEvent> start, Iterator<EpisodeSpec> episodes, long count) {
         version = 0;
         append(start);
-        Round round = new Round(episodes.size());
+        Tally tally = new Tally(count);
+        Peeking source = new Peeking(episodes);
         try {
-            int next = 0;
-            while (next < episodes.size() && round.stop == null && round.overrun == null) {
-                int end = affordable(episodes, next, round.spent);
-                if (end == next) {
-                    round.stop = new CampaignStopped(
+            while (source.hasNext() && tally.overrun == null) {
+                Affordable round = new Affordable(source, budget.maxCalls() - tally.spent.calls());
+                if (!round.hasNext()) {
+                    tally.stop = new CampaignStopped(
                             Budget.CALLS,
-                            budget.describe(Budget.CALLS, round.spent, Duration.ZERO) + "; the next episode could make "
-                                    + pool.maxCalls(episodes.get(next)) + " calls",
+                            budget.describe(Budget.CALLS, tally.spent, Duration.ZERO) + "; the next episode could make "
+                                    + pool.maxCalls(source.peek()) + " calls",
                             0);
                     break;
                 }
-                pool.run(episodes.subList(next, end), round::deliver, round.leftovers::add);
-                next = end;
+                pool.runBatches(
+                        round,
+                        batch -> {
+                            append(tally.take(batch));
+                            return tally.overrun == null;
+                        },
+                        tally.leftovers::add);
             }
         } catch (ModelStopException e) {
             e.record().ifPresent(r -> append(List.of(NewEvent.keyed(r, "call:" + r.callId()))));
-            round.stop = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
+            tally.stop = new CampaignStopped(PROVIDER_STOPPED, e.getMessage(), 0);
         }
-        round.spent = round.spent.plus(recordLeftovers(round.leftovers));
-        if (round.overrun != null) {
-            round.stop =
-                    new CampaignStopped(round.overrun, budget.describe(round.overrun, round.spent, round.elapsed), 0);
+        tally.spent = tally.spent.plus(recordLeftovers(tally.leftovers));
+        if (tally.overrun != null) {
+            tally.stop =
+                    new CampaignStopped(tally.overrun, budget.describe(tally.overrun, tally.spent, tally.elapsed), 0);
         }
-        if (round.stop == null && !round.answered && round.first != null) {
+        if (tally.stop == null && !tally.answered && tally.first != null) {
             // Accuracy over nothing but infrastructure failures is no evaluation: say why, exit 3.
-            round.stop = new CampaignStopped(PROVIDER_STOPPED, NoAnswer.message(List.of(round.first), round.done), 0);
+            tally.stop = new CampaignStopped(PROVIDER_STOPPED, NoAnswer.message(List.of(tally.first), tally.done), 0);
         }
-        CampaignStopped stopped = round.stop != null
-                ? round.stop
-                : new CampaignStopped(COMPLETE, "evaluated " + round.done + " episodes", 0);
+        CampaignStopped stopped = tally.stop != null
+                ? tally.stop
+                : new CampaignStopped(COMPLETE, "evaluated " + tally.done + " episodes", 0);
         append(List.of(NewEvent.of(stopped)));
         return stopped;
     }
 
     /**
-     * The end of the next run of episodes from {@code from} that the call budget pays for even if
-     * each made its most calls: no episode starts whose calls could pass the budget (issue 12,
-     * item 18), and the cut depends on nothing but the spend so far, never on timing.
+     * The next run of episodes from {@code source} that the call budget pays for even if each made
+     * its most calls: no episode starts whose calls could pass the budget (issue 12, item 18), and
+     * the cut depends on nothing but the spend before the run, never on timing. The pool's feeder
+     * draws from it, so episodes are still made only as the pool has room for them.
      */
-    private int affordable(List<EpisodeSpec> episodes, int from, Spend spent) {
-        long room = budget.maxCalls() - spent.calls();
-        int end = from;
-        long worst = 0;
-        while (end < episodes.size() && worst + pool.maxCalls(episodes.get(end)) <= room) {
-            worst += pool.maxCalls(episodes.get(end));
-            end++;
+    private final class Affordable implements Iterator<EpisodeSpec> {
+        private final Peeking source;
+        private final long room;
+        private long worst;
+
+        Affordable(Peeking source, long room) {
+            this.source = source;
+            this.room = room;
         }
-        return end;
+
+        @Override
+        public boolean hasNext() {
+            return source.hasNext() && worst + pool.maxCalls(source.peek()) <= room;
+        }
+
+        @Override
+        public EpisodeSpec next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            EpisodeSpec spec = source.next();
+            worst += pool.maxCalls(spec);
+            return spec;
+        }
+    }
+
+    /** An iterator that can look at its next episode without taking it, so a round can end before it. */
+    private static final class Peeking implements Iterator<EpisodeSpec> {
+        private final Iterator<EpisodeSpec> source;
+        private EpisodeSpec next;
+
+        Peeking(Iterator<EpisodeSpec> source) {
+            this.source = source;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next != null || source.hasNext();
+        }
+
+        EpisodeSpec peek() {
+            if (next == null) {
+                next = source.next();
+            }
+            return next;
+        }
+
+        @Override
+        public EpisodeSpec next() {
+            EpisodeSpec spec = peek();
+            next = null;
+            return spec;
+        }
     }
 
     /**
@@ -165,48 +259,57 @@ public final class Evaluation {
         return spent;
     }
 
-    /** What one evaluation has delivered so far, in instance order. */
-    private final class Round {
-        final int total;
+    /**
+     * The spend and count of the episodes taken so far, and the budget they overran. One batch is
+     * one transaction, but the budget is still checked after each episode, at the seq its next event
+     * will get, so a batch ends where one episode per transaction would have stopped; the results of
+     * the batch after that episode are leftovers, recorded as those still running are.
+     */
+    private final class Tally {
+        private final long count;
         Spend spent = Spend.ZERO;
-        int done;
+        long done;
         boolean answered;
+        /** The first result in instance order, for the message if the agent never answered. */
         EpisodeResult first;
+
         CampaignStopped stop;
-        /** The budget that stopped the round, its figures written once the calls still running are in. */
+        /** The budget that stopped the evaluation, its figures written once the calls still running are in. */
         String overrun;
 
         Duration elapsed = Duration.ZERO;
         final List<EpisodePool.Leftover> leftovers = new ArrayList<>();
 
-        Round(int total) {
-            this.total = total;
+        Tally(long count) {
+            this.count = count;
         }
 
-        boolean deliver(EpisodeResult result) {
-            append(keyed(result));
-            spent = spent.plusAll(result.calls());
-            answered |= result.calls().stream().anyMatch(NoAnswer::answered);
-            first = first == null ? result : first;
-            done++;
-            if (done == total) {
-                return true;
+        /** The events of the batch's episodes up to and including the one that reached a budget. */
+        List<NewEvent> take(List<EpisodeResult> batch) {
+            List<NewEvent> events = new ArrayList<>();
+            long nextSeq = log.head().map(h -> h.seq() + 1).orElse(1L);
+            for (int i = 0; i < batch.size(); i++) {
+                EpisodeResult result = batch.get(i);
+                List<NewEvent> keyed = result.keyedEvents();
+                events.addAll(keyed);
+                nextSeq += keyed.size();
+                spent = spent.plusAll(result.calls());
+                answered |= result.calls().stream().anyMatch(NoAnswer::answered);
+                first = first == null ? result : first;
+                done++;
+                if (done == count) {
+                    break;
+                }
+                Duration measured = wallTime.elapsed(nextSeq);
+                elapsed = measured == null ? Duration.ZERO : measured;
+                overrun = budget.exceeded(spent, elapsed).orElse(null);
+                if (overrun != null) {
+                    batch.subList(i + 1, batch.size()).forEach(r -> leftovers.add(new EpisodePool.Leftover(r, null)));
+                    break;
+                }
             }
-            Duration measured =
-                    wallTime.elapsed(log.head().map(h -> h.seq() + 1).orElse(1L));
-            elapsed = measured == null ? Duration.ZERO : measured;
-            overrun = budget.exceeded(spent, elapsed).orElse(null);
-            return overrun == null;
+            return events;
         }
-    }
-
-    private static List<NewEvent> keyed(EpisodeResult result) {
-        List<NewEvent> out = new ArrayList<>();
-        for (ModelCallRecorded call : result.calls()) {
-            out.add(NewEvent.keyed(call, "call:" + call.callId()));
-        }
-        out.add(NewEvent.keyed(result.scored(), "episode:" + result.scored().episodeId()));
-        return out;
     }
 
     private void append(List<NewEvent> events) {

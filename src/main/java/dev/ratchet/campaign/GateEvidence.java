@@ -3,8 +3,10 @@ package dev.ratchet.campaign;
 import dev.ratchet.env.Instance;
 import dev.ratchet.gate.Estimate;
 import dev.ratchet.gate.ItemState;
+import dev.ratchet.log.event.EpisodeScored;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Paired per-item evidence from recorded episodes: for each item, the baseline's and a
@@ -103,9 +105,12 @@ final class GateEvidence {
 
     private List<String> outcomes(String tag, Instance instance) {
         List<String> got = new ArrayList<>(samples);
+        boolean baseline = tag.startsWith("baseline@");
         for (int s = 0; s < samples; s++) {
-            String id = EpisodeRequest.id(iteration.number(), tag, instance.id(), s);
-            got.add(iteration.episode(id).orElseThrow().outcome());
+            Optional<EpisodeScored> e = baseline
+                    ? iteration.baseline(tag, instance.id(), s)
+                    : iteration.episode(EpisodeRequest.id(iteration.number(), tag, instance.id(), s));
+            got.add(e.orElseThrow().outcome());
         }
         return got;
     }

@@ -14,11 +14,21 @@ import java.util.function.Function;
 /**
  * Fresh instances for the held-out gate. Item {@code j} of a stage is drawn independently: an
  * environment by the campaign's weights, a difficulty uniformly over its range and an instance
- * seed, all derived from (campaign seed, iteration, stage, j), so every decision sees items no
- * earlier decision, batch or confirm evaluation has seen, and the draw replays exactly. Independent
- * draws keep each item's expected difference equal to the weighted mean the sequential test is
- * about. Finite suites cannot be fresh: their tasks are drawn from the probe split, with
- * replacement, and {@link #reused} says how many.
+ * seed, all derived from (campaign seed, library version, stage, j), so no batch or confirm
+ * evaluation and no decision on another version has seen them, and the draw replays exactly.
+ * Independent draws keep each item's expected difference equal to the weighted mean the sequential
+ * test is about.
+ *
+ * <p>Every decision on one library version draws the same items, so the baseline runs once per
+ * version and item and each decision only pays for its candidates (see {@link
+ * IterationState#baseline}). Each decision's test stays valid: its candidates were proposed without
+ * seeing these items, and the baseline's episodes are independent of them. What the sharing changes
+ * is that decisions on one version err together (a baseline that was unlucky on its items makes
+ * every candidate look a little better); the expected number of false promotions is the same, and a
+ * promotion moves the campaign to a new version with new items.
+ *
+ * <p>Finite suites cannot be fresh: their tasks are drawn from the probe split, with replacement,
+ * and {@link #reused} says which.
  */
 final class GateItems {
 
@@ -48,11 +58,11 @@ final class GateItems {
      */
     record Item(String place, Instance instance, String group) {}
 
-    /** Items {@code from .. from + count - 1} of a stage of an iteration's decision. */
-    List<Item> draw(int iteration, String stage, int from, int count) {
+    /** Items {@code from .. from + count - 1} of a stage of the decisions on library {@code version}. */
+    List<Item> draw(String version, String stage, int from, int count) {
         List<Item> out = new ArrayList<>(count);
         for (int j = from; j < from + count; j++) {
-            Instance instance = item(iteration, stage, j);
+            Instance instance = item(version, stage, j);
             out.add(new Item(
                     stage + "." + j, instance, held.contains(instance.id()) ? suiteOf(instance) : instance.envId()));
         }
@@ -69,8 +79,8 @@ final class GateItems {
         return held.contains(instance.id());
     }
 
-    private Instance item(int iteration, String stage, int j) {
-        Rng rng = Rng.derived(seed, "gate", Integer.toString(iteration), stage, Integer.toString(j));
+    private Instance item(String version, String stage, int j) {
+        Rng rng = Rng.derived(seed, "gate", version, stage, Integer.toString(j));
         String id = rng.pick(weighted);
         if (id.endsWith("/*")) {
             return suiteTask(id.substring(0, id.length() - 2), rng);

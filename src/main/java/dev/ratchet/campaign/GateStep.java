@@ -48,7 +48,7 @@ final class GateStep {
             return new Action.Emit(List.of(LibrarySnapshots.snapshot(placebo.get(), it.libraryVersion())));
         }
         List<Candidate> candidates = candidates(state);
-        List<GateItems.Item> screenItems = items.draw(it.number(), SCREEN, 0, config.screenItems());
+        List<GateItems.Item> screenItems = items.draw(it.libraryVersion(), SCREEN, 0, config.screenItems());
         List<EpisodeRequest> missing = missing(it, screenItems, candidates);
         if (!missing.isEmpty()) {
             return new Action.RunEpisodes(missing);
@@ -70,7 +70,8 @@ final class GateStep {
             if (active.isEmpty()) {
                 break;
             }
-            List<GateItems.Item> chunkItems = items.draw(it.number(), "confirm-" + chunk, 0, config.chunkItems());
+            List<GateItems.Item> chunkItems =
+                    items.draw(it.libraryVersion(), "confirm-" + chunk, 0, config.chunkItems());
             missing = missing(
                     it, chunkItems, active.stream().map(Confirmed::candidate).toList());
             if (!missing.isEmpty()) {
@@ -196,11 +197,15 @@ final class GateStep {
             String phase,
             String version,
             List<EpisodeRequest> out) {
+        boolean baseline = "baseline".equals(phase);
         for (GateItems.Item item : stageItems) {
             for (int s = 0; s < config.samplesPerItem(); s++) {
                 EpisodeRequest r =
                         EpisodeRequest.of(it.number(), tag(arm, item), phase, "gate", item.instance(), version, s);
-                if (it.episode(r.episodeId()).isEmpty()) {
+                boolean recorded = baseline
+                        ? it.baseline(tag(arm, item), item.instance().id(), s).isPresent()
+                        : it.episode(r.episodeId()).isPresent();
+                if (!recorded) {
                     out.add(r);
                 }
             }

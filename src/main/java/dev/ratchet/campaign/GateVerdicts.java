@@ -99,12 +99,17 @@ final class GateVerdicts {
                 reason = regressed
                         .map(f -> String.format(
                                 Locale.ROOT,
-                                "guard: %s regressed %s, shown to be at least %.1f points",
+                                "guard: %s regressed, %s: below zero at alpha %s/%d (z %.1f) and at least %.1f"
+                                        + " points down",
                                 f.envId(),
                                 f.gain().describe(),
+                                config.guardAlpha(),
+                                findings.size(),
+                                f.z(),
                                 config.regressionMargin()))
                         .orElse(gain + " shown above zero at alpha " + config.alpha() + "/" + forwarded
-                                + "; no environment regressed by " + points(config.regressionMargin()) + " or more");
+                                + "; no environment shown to regress by " + points(config.regressionMargin())
+                                + " or more");
             }
             case FUTILE -> reason = "futile: " + gain + " shown below the minimum effect " + points(config.minEffect());
             default -> reason = "undecided at the cap of " + config.maxItems() + " items: " + gain;

@@ -9,10 +9,7 @@ import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.ProbeBuilt;
 import dev.ratchet.log.event.ProposalFailed;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,7 +20,8 @@ public record IterationState(
         int number,
         String libraryVersion,
         List<String> batch,
-        Map<String, EpisodeScored> episodes,
+        EpisodeIndex episodes,
+        EpisodeIndex baselines,
         List<FailureClassified> failures,
         List<CandidateProposed> proposals,
         List<ProposalFailed> proposalFailures,
@@ -36,7 +34,6 @@ public record IterationState(
 
     public IterationState {
         batch = List.copyOf(batch);
-        episodes = Collections.unmodifiableMap(new LinkedHashMap<>(episodes));
         failures = List.copyOf(failures);
         proposals = List.copyOf(proposals);
         proposalFailures = List.copyOf(proposalFailures);
@@ -49,13 +46,33 @@ public record IterationState(
     }
 
     static IterationState started(int number, String version, List<String> batch) {
+        return started(number, version, batch, EpisodeIndex.empty());
+    }
+
+    /**
+     * @param baselines the gate baseline's episodes of earlier decisions on {@code version}, which
+     *     this decision reuses (see {@link #baseline})
+     */
+    static IterationState started(int number, String version, List<String> batch, EpisodeIndex baselines) {
         return new IterationState(
-                number, version, batch, Map.of(), List.of(), List.of(), List.of(), List.of(), null, null, null, null,
+                number,
+                version,
+                batch,
+                EpisodeIndex.empty(),
+                baselines,
+                List.of(),
+                List.of(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
                 false);
     }
 
     public Optional<EpisodeScored> episode(String episodeId) {
-        return Optional.ofNullable(episodes.get(episodeId));
+        return episodes.get(episodeId);
     }
 
     /** Whether the proposer step is over: every cluster has a proposal or a recorded failure. */
@@ -70,13 +87,15 @@ public record IterationState(
     }
 
     IterationState withEpisode(EpisodeScored e) {
-        Map<String, EpisodeScored> copy = new LinkedHashMap<>(episodes);
-        copy.put(e.episodeId(), e);
+        EpisodeIndex copy = episodes.with(e.episodeId(), e);
+        EpisodeIndex base =
+                isGateBaseline(e) ? baselines.with(EpisodeRequest.withoutIteration(e.episodeId()), e) : baselines;
         return new IterationState(
                 number,
                 libraryVersion,
                 batch,
                 copy,
+                base,
                 failures,
                 proposals,
                 proposalFailures,
@@ -88,12 +107,26 @@ public record IterationState(
                 finished);
     }
 
+    /**
+     * The gate baseline's episode for {@code tag} on an instance, whichever decision on this
+     * iteration's library version ran it: the baseline is run once per version and item, and every
+     * decision on that version pairs its candidates with the same baseline episodes.
+     */
+    public Optional<EpisodeScored> baseline(String tag, String instanceId, int sample) {
+        return baselines.get(EpisodeRequest.key(tag, instanceId, sample));
+    }
+
+    private boolean isGateBaseline(EpisodeScored e) {
+        return "gate".equals(e.split()) && "baseline".equals(e.phase()) && libraryVersion.equals(e.libraryVersion());
+    }
+
     IterationState withFailure(FailureClassified f) {
         return new IterationState(
                 number,
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 plus(failures, f),
                 proposals,
                 proposalFailures,
@@ -111,6 +144,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 plus(proposals, p),
                 proposalFailures,
@@ -128,6 +162,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 plus(proposalFailures, p),
@@ -145,6 +180,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -162,6 +198,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -179,6 +216,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -196,6 +234,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -213,6 +252,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,
@@ -230,6 +270,7 @@ public record IterationState(
                 libraryVersion,
                 batch,
                 episodes,
+                baselines,
                 failures,
                 proposals,
                 proposalFailures,

@@ -109,7 +109,10 @@ public record LoopState(
             return onSnapshot(l);
         }
         if (event instanceof IterationStarted i) {
-            return with(IterationState.started(i.iteration(), i.libraryVersion(), i.batch()));
+            // Decisions on one library version share its gate baseline (see IterationState.baseline).
+            EpisodeIndex baselines =
+                    i.libraryVersion().equals(current.libraryVersion()) ? current.baselines() : EpisodeIndex.empty();
+            return with(IterationState.started(i.iteration(), i.libraryVersion(), i.batch(), baselines));
         }
         if (event instanceof CampaignStopped c) {
             return withProgress(progress.stoppedBy(c));

@@ -2,7 +2,6 @@ package dev.ratchet.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.ratchet.agent.EpisodeSpec;
 import dev.ratchet.campaign.CampaignSnapshot;
 import dev.ratchet.campaign.EvalSetup;
 import dev.ratchet.campaign.Evaluation;
@@ -10,9 +9,7 @@ import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.config.CampaignConfigLoader;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.config.ModelConfigs;
-import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
-import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.Json;
 import dev.ratchet.log.sqlite.SqliteEventLog;
@@ -34,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -149,14 +145,14 @@ final class EvalCommand implements Callable<Integer> {
                     err.println("ratchet: " + notice);
                     err.flush();
                 })) {
-            List<EpisodeSpec> episodes = setup.episodes(split);
-            if (episodes.isEmpty()) {
+            Evaluation.Episodes episodes = setup.episodes(split);
+            if (episodes.count() == 0) {
                 throw new UsageException("the " + split + " split of these environments holds no instances");
             }
             Path folder = runsDir.path.resolve(p.id());
             EvalText text = new EvalText(p.id(), split, setup);
-            text.header(json ? err : out, folder, episodes.size());
-            EvalResults results = evaluate(p, setup, episodes, folder.resolve("events.db"), json ? err : out);
+            text.header(json ? err : out, folder, episodes.count());
+            EvalResults results = evaluate(p, setup, episodes, folder.resolve("events.db"), err);
             if (json) {
                 out.println(Json.write(text.json(results, folder)));
             } else {
@@ -175,24 +171,23 @@ final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs the episodes into a new log with live progress on {@code chatter}; the results are read back from it. */
+    /**
+     * Runs the episodes into a new log with live progress on {@code chatter}; the results are folded
+     * from the events as they are appended, so nothing grows with the number of episodes.
+     */
     private EvalResults evaluate(
-            Prepared p, EvalSetup setup, List<EpisodeSpec> episodes, Path db, PrintWriter chatter) {
+            Prepared p, EvalSetup setup, Evaluation.Episodes episodes, Path db, PrintWriter chatter) {
         Clock clock = host.clock();
         try (SqliteEventLog log = SqliteEventLog.open(db, SqliteOptions.defaults(), clock)) {
-            Progress progress = new Progress(chatter, clock, !json && System.console() != null);
-            progress.phase("eval " + split, episodes.size());
+            Progress progress = new Progress(chatter, clock, System.console() != null);
+            progress.phase("eval " + split, (int) Math.min(episodes.count(), Integer.MAX_VALUE));
             Instant began = clock.instant();
-            setup.evaluation(
-                            log,
-                            p.id(),
-                            seq -> Duration.between(began, clock.instant()),
-                            e -> EvalText.feed(progress, e))
-                    .run(start(p, setup), episodes);
             Fold<EvalResults> fold = EvalResults.fold(setup.groups());
-            try (Stream<RecordedEvent> events = log.read(EventQuery.all())) {
-                events.forEach(e -> fold.accept(e.event()));
-            }
+            setup.evaluation(log, p.id(), seq -> Duration.between(began, clock.instant()), e -> {
+                        EvalText.feed(progress, e);
+                        fold.accept(e);
+                    })
+                    .run(start(p, setup), episodes);
             return fold.result();
         }
     }

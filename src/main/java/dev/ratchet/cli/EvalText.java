@@ -14,6 +14,7 @@ import dev.ratchet.projection.Spend;
 import dev.ratchet.report.Figures;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ final class EvalText {
         this.setup = setup;
     }
 
-    void header(PrintWriter out, Path folder, int episodes) {
+    void header(PrintWriter out, Path folder, long episodes) {
         out.println("eval " + id + " → " + folder);
         String agent = setup.config().models().agent();
         out.println("agent model: " + agent + (setup.world().isPresent() ? " — " + SIMULATED : ""));
@@ -60,17 +61,21 @@ final class EvalText {
         out.println();
         out.printf(
                 Locale.ROOT,
-                "%-40s %8s %9s %6s%s  %s%n",
+                "%-40s %8s  %-33s %6s%s  %s%n",
                 "environment",
                 "episodes",
-                "accuracy",
+                "passed/scored = accuracy [95% CI]",
                 "infra",
                 truth ? "  simulator's true accuracy" : "",
                 "failure kinds");
         for (EvalResults.Group g : r.groups()) {
-            row(out, g, truth ? Optional.of(trueAccuracy(g.id())) : Optional.empty());
+            row(out, "", g, truth ? Optional.of(trueAccuracy(g.id())) : Optional.empty());
+            // A suite's tasks each get a row: which of a person's own tasks failed is the point of a suite.
+            for (EvalResults.Group task : r.tasksOf(g.id())) {
+                row(out, "  ", task, truth ? Optional.of(trueAccuracy(task.id())) : Optional.empty());
+            }
         }
-        row(out, r.total(), truth ? Optional.of("") : Optional.empty());
+        row(out, "", r.total(), truth ? Optional.of("") : Optional.empty());
         Spend s = r.spend();
         out.println();
         out.println("stopped: " + r.stopReason() + " (" + r.stopDetail() + ")");
@@ -82,13 +87,13 @@ final class EvalText {
         out.println("log: " + folder.resolve("events.db"));
     }
 
-    private static void row(PrintWriter out, EvalResults.Group g, Optional<String> truth) {
+    private static void row(PrintWriter out, String indent, EvalResults.Group g, Optional<String> truth) {
         out.printf(
                 Locale.ROOT,
-                "%-40s %8d %9s %6d%s  %s%n",
-                g.id(),
+                "%-40s %8d  %-33s %6d%s  %s%n",
+                indent + g.id(),
                 g.episodes(),
-                Figures.percent(g.rate().accuracy()),
+                g.rate().describe(),
                 g.infra(),
                 truth.map(t -> String.format(Locale.ROOT, "  %26s", t)).orElse(""),
                 kinds(g.failureKinds()));
@@ -124,7 +129,15 @@ final class EvalText {
         root.put("stopDetail", r.stopDetail());
         root.set("total", group(r.total()));
         ArrayNode groups = root.putArray("environments");
-        r.groups().forEach(g -> groups.add(group(g)));
+        for (EvalResults.Group g : r.groups()) {
+            ObjectNode node = group(g);
+            List<EvalResults.Group> tasks = r.tasksOf(g.id());
+            if (!tasks.isEmpty()) {
+                ArrayNode rows = node.putArray("tasks");
+                tasks.forEach(t -> rows.add(group(t)));
+            }
+            groups.add(node);
+        }
         Spend s = r.spend();
         root.set(
                 "spend",
@@ -146,6 +159,8 @@ final class EvalText {
                 "infra", g.infra()));
         if (g.rate().accuracy() != null) {
             node.put("accuracy", g.rate().accuracy());
+            node.put("low", g.rate().low());
+            node.put("high", g.rate().high());
         }
         node.set("failureKinds", Json.tree(g.failureKinds()));
         return node;

@@ -1,8 +1,11 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.campaign.CampaignRunner;
 import dev.ratchet.campaign.CampaignSnapshot;
+import dev.ratchet.campaign.EpisodeRequest;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.log.event.CampaignStopped;
+import dev.ratchet.log.event.Event;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.replay.Divergence;
 import dev.ratchet.replay.ReplayOutcome;
@@ -11,6 +14,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,9 +76,21 @@ final class ReplayCommand implements Callable<Integer> {
             boolean[] stopped = {false};
             long startNanos = System.nanoTime();
             ReplayOutcome outcome = StrictReplay.replay(
-                    log, snapshot, paths.catalog(snapshot.config()), recorded.startLibrary(paths, err), e -> {
-                        stopped[0] |= e instanceof CampaignStopped;
-                        progress.accept(e);
+                    log,
+                    snapshot,
+                    paths.catalog(snapshot.config()),
+                    recorded.startLibrary(paths, err),
+                    new CampaignRunner.Listener() {
+                        @Override
+                        public void accept(Event e) {
+                            stopped[0] |= e instanceof CampaignStopped;
+                            progress.accept(e);
+                        }
+
+                        @Override
+                        public void episodesPlanned(List<EpisodeRequest> requests) {
+                            progress.episodesPlanned(requests);
+                        }
                     });
             Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
             if (!stopped[0]) {

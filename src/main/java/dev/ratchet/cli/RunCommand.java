@@ -115,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
                             "warning: synchronous=NORMAL: events acknowledged in the last moments before a power loss may be lost");
         }
         Clock clock = host.clock();
-        RunPlan plan = new RunPlan(runsDir, paths, modelsFile, config, out, err());
+        RunPlan plan = new RunPlan(runsDir, paths, modelsFile, config, err());
         RunPlan.Prepared prepared = resume != null ? plan.resume(resume, clock) : plan.fresh(campaignId, clock);
         int code = prepared.stopped().isPresent() ? refreshOutputs(prepared, clock) : run(prepared, clock);
         out.flush();
@@ -130,19 +130,23 @@ final class RunCommand implements Callable<Integer> {
         try (CampaignSetup setup = setup(prepared, clock);
                 EventLog log = writer.open(prepared.db(), options, clock)) {
             CampaignStopped stopped;
+            // Standard output is the summary alone, so it can be piped or diffed; progress is chatter.
+            Progress progress = new Progress(err(), clock, System.console() != null);
+            progress.iteration(0, setup.config().iterations());
             try {
                 if (prepared.fresh()) {
                     log.append(prepared.id(), 0, List.of(NewEvent.keyed(started(prepared, setup), "campaign-started")));
-                    out.println("campaign " + prepared.id() + " → " + prepared.folder());
+                    err().println("campaign " + prepared.id() + " → " + prepared.folder());
                 } else {
-                    out.println("resuming campaign " + prepared.id() + " from "
+                    err().println("resuming campaign " + prepared.id() + " from "
                             + log.head().map(h -> h.seq()).orElse(0L) + " events");
                 }
                 if (setup.world().isPresent()) {
-                    out.println("models: simulated world (a deterministic simulator, not a real model)");
+                    err().println("models: simulated world (a deterministic simulator, not a real model)");
                 }
-                stopped = runner(prepared, setup, log, clock).run();
+                stopped = runner(prepared, setup, log, progress).run();
             } catch (ModelStopException | LogException e) {
+                progress.endLine();
                 // Appends are all-or-nothing, so whatever stopped the run left a log that resumes.
                 err().println("ratchet: " + e.getMessage());
                 err().println("the campaign stopped before finishing; continue it with: "
@@ -178,7 +182,6 @@ final class RunCommand implements Callable<Integer> {
             return ExitCodes.RUNTIME_FAILURE;
         }
         if (!refresh) {
-            out.println();
             written.lines().forEach(out::println);
         } else if (written.rewritten().isEmpty()) {
             out.println("its outputs match its log: " + prepared.folder().resolve("summary.txt"));
@@ -205,10 +208,9 @@ final class RunCommand implements Callable<Integer> {
                 });
     }
 
-    private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Clock clock) {
-        Progress progress = Progress.onStandardOutput(clock);
+    private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Progress progress) {
         long startNanos = System.nanoTime();
-        return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress::accept);
+        return setup.runner(log, p.id(), nextSeq -> Duration.ofNanos(System.nanoTime() - startNanos), progress);
     }
 
     private PrintWriter err() {

@@ -59,15 +59,14 @@ final class RunPlan {
     private final ProjectPaths paths;
     private final ModelsFile modelsFile;
     private final Path config;
-    private final PrintWriter out;
     private final PrintWriter err;
 
-    RunPlan(RunsDir runsDir, ProjectPaths paths, ModelsFile modelsFile, Path config, PrintWriter out, PrintWriter err) {
+    /** {@code err} takes warnings and notes alike: standard output is left to the campaign's summary. */
+    RunPlan(RunsDir runsDir, ProjectPaths paths, ModelsFile modelsFile, Path config, PrintWriter err) {
         this.runsDir = runsDir;
         this.paths = paths;
         this.modelsFile = modelsFile;
         this.config = config;
-        this.out = out;
         this.err = err;
     }
 
@@ -82,7 +81,7 @@ final class RunPlan {
                 throw new UsageException("campaign " + id + " already exists in " + runsDir.path
                         + "; continue it with --resume " + id + " or choose another --campaign");
             }
-            out.println(neverStartedNote(id));
+            err.println(neverStartedNote(id));
         }
         return start(id, db, snapshot);
     }
@@ -92,7 +91,7 @@ final class RunPlan {
         Path db = runsDir.logFile(campaign);
         String id = db.toAbsolutePath().getParent().getFileName().toString();
         if (neverStarted(db)) {
-            out.println(neverStartedNote(id));
+            err.println(neverStartedNote(id));
             CampaignSnapshot snapshot = loadInputs();
             return start(id, db, snapshot);
         }
@@ -118,6 +117,7 @@ final class RunPlan {
             throw new UsageException("no campaign config at " + config + " (give one with --config FILE)");
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
+        campaign.suiteReuseWarning().ifPresent(w -> err.println("warning: " + config + ": " + w));
         ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
         models.get(campaign.models().requiredProposer());

@@ -6,6 +6,7 @@ import dev.ratchet.skill.Library;
 import dev.ratchet.skill.PromptSection;
 import dev.ratchet.skill.PromptSections;
 import dev.ratchet.skill.Skill;
+import dev.ratchet.skill.SkillFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class SecretScreen {
         }
         List<Skill> skills = new ArrayList<>();
         for (Skill s : library.skills()) {
-            skills.add(masker(texts(s), skillsDir.resolve(s.name() + ".md"), err)
+            skills.add(masker(texts(s), SkillFiles.fileOf(skillsDir, s.name()), err)
                     .map(r -> masked(s, r))
                     .orElse(s));
         }

@@ -9,6 +9,7 @@ import dev.ratchet.log.event.Json;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -78,6 +79,12 @@ public record CampaignConfig(
                     gate.maxItems(),
                     (long) Math.floor(smallest * gate.maxItems()),
                     gate.minEnvItems()));
+        }
+        if (gate.refusesSuiteReuse()) {
+            suiteReuse(suites, splits, gate).ifPresent(m -> {
+                throw new IllegalArgumentException("gate.suite-reuse: refused: " + m
+                        + "; enlarge splits.probe or lower gate.max-items, or set gate.suite-reuse: warn");
+            });
         }
         if (environments.isEmpty() && splits.probe() < gate.screenItems()) {
             throw new IllegalArgumentException("splits.probe: a campaign on suites alone gates on the probe split's"
@@ -264,6 +271,39 @@ public record CampaignConfig(
     }
 
     /** The smallest share an environment (or a suite, weighted as the lightest environment) has of gate items. */
+    /**
+     * Why the gate's test is only approximate on this campaign's suites, if it is: a library
+     * version's decisions draw a suite's tasks from the probe split with replacement, up to
+     * (screen-items + max-items) draws over about as many tasks as the probe split holds for it.
+     * Repeated draws of one task share its difficulty, so they are not the independent
+     * observations the sequential test counts.
+     */
+    public Optional<String> suiteReuseWarning() {
+        return suiteReuse(suites, splits, gate)
+                .map(m -> m + "; the gate's error rate holds only approximately (set gate.suite-reuse: refuse to"
+                        + " stop such a campaign, or enlarge splits.probe)");
+    }
+
+    private static Optional<String> suiteReuse(
+            List<SuiteShare> suites, CampaignConfigParts.Splits splits, CampaignConfigParts.Gate gate) {
+        if (suites.isEmpty()) {
+            return Optional.empty();
+        }
+        double perTask = (double) (gate.screenItems() + gate.maxItems()) / splits.probe();
+        if (perTask <= gate.suiteReuseLimit()) {
+            return Optional.empty();
+        }
+        return Optional.of(String.format(
+                java.util.Locale.ROOT,
+                "each suite task may be drawn about %.1f times per library version (gate.screen-items %d +"
+                        + " gate.max-items %d over a probe split of %d), above the limit of %s",
+                perTask,
+                gate.screenItems(),
+                gate.maxItems(),
+                splits.probe(),
+                gate.suiteReuseLimit()));
+    }
+
     private static double smallestShare(List<EnvironmentShare> environments, List<SuiteShare> suites) {
         double lightest = environments.stream()
                 .mapToDouble(EnvironmentShare::weight)

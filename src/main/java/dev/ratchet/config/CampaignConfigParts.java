@@ -69,7 +69,9 @@ public final class CampaignConfigParts {
             int chunkItems,
             double regressionMargin,
             double guardAlpha,
-            boolean placebo) {
+            boolean placebo,
+            double suiteReuseLimit,
+            String suiteReuse) {
         public static final int DEFAULT_SCREEN_ITEMS = 144;
         public static final int DEFAULT_FINALISTS = 1;
         public static final double DEFAULT_ALPHA = 0.01;
@@ -81,6 +83,11 @@ public final class CampaignConfigParts {
         public static final int DEFAULT_CHUNK_ITEMS = 120;
         public static final double DEFAULT_REGRESSION_MARGIN = 5;
         public static final double DEFAULT_GUARD_ALPHA = 0.05;
+        /**
+         * Draws of one suite task per library version at which the gate warns (or refuses): repeated
+         * draws of one task are not independent observations, which the sequential test assumes.
+         */
+        public static final double DEFAULT_SUITE_REUSE_LIMIT = 1;
 
         /** Finalists not given in the file: the campaign sets min(the default, candidates). */
         static final int FINALISTS_UNSET = -1;
@@ -104,6 +111,14 @@ public final class CampaignConfigParts {
             atLeast("gate.chunk-items", chunkItems, 1);
             atLeast("gate.min-items", minItems, 1);
             atLeast("gate.min-env-items", minEnvItems, 0);
+            if (!java.util.List.of("warn", "refuse").contains(suiteReuse)) {
+                throw new IllegalArgumentException(
+                        "gate.suite-reuse: must be warn or refuse, got '" + suiteReuse + "'");
+            }
+            if (!(suiteReuseLimit > 0)) {
+                throw new IllegalArgumentException(
+                        "gate.suite-reuse-limit: must be above 0 draws per task, got " + suiteReuseLimit);
+            }
             if (maxItems < minItems) {
                 throw new IllegalArgumentException("gate.max-items: must be at least gate.min-items (" + minItems
                         + "), the sample no stop comes before, got " + maxItems);
@@ -124,7 +139,9 @@ public final class CampaignConfigParts {
                     DEFAULT_CHUNK_ITEMS,
                     DEFAULT_REGRESSION_MARGIN,
                     DEFAULT_GUARD_ALPHA,
-                    false);
+                    false,
+                    DEFAULT_SUITE_REUSE_LIMIT,
+                    "warn");
         }
 
         @JsonCreator
@@ -141,7 +158,10 @@ public final class CampaignConfigParts {
                 @JsonProperty("chunk-items") Integer chunkItems,
                 @JsonProperty("regression-margin") Double regressionMargin,
                 @JsonProperty("guard-alpha") Double guardAlpha,
-                @JsonProperty("placebo") Boolean placebo) {
+                @JsonProperty("placebo") Boolean placebo,
+                @JsonProperty("suite-reuse-limit") Double suiteReuseLimit,
+                @JsonProperty("suite-reuse") String suiteReuse) {
+
             return new Gate(
                     CampaignConfig.or(screenItems, DEFAULT_SCREEN_ITEMS),
                     CampaignConfig.or(finalists, FINALISTS_UNSET),
@@ -155,7 +175,9 @@ public final class CampaignConfigParts {
                     CampaignConfig.or(chunkItems, DEFAULT_CHUNK_ITEMS),
                     CampaignConfig.or(regressionMargin, DEFAULT_REGRESSION_MARGIN),
                     CampaignConfig.or(guardAlpha, DEFAULT_GUARD_ALPHA),
-                    CampaignConfig.or(placebo, false));
+                    CampaignConfig.or(placebo, false),
+                    CampaignConfig.or(suiteReuseLimit, DEFAULT_SUITE_REUSE_LIMIT),
+                    suiteReuse == null ? "warn" : suiteReuse);
         }
 
         Gate withFinalists(int n) {
@@ -172,7 +194,14 @@ public final class CampaignConfigParts {
                     chunkItems,
                     regressionMargin,
                     guardAlpha,
-                    placebo);
+                    placebo,
+                    suiteReuseLimit,
+                    suiteReuse);
+        }
+
+        /** Whether a campaign whose suites the gate would redraw beyond the limit is refused at load. */
+        public boolean refusesSuiteReuse() {
+            return "refuse".equals(suiteReuse);
         }
 
         private static void errorRate(String key, double value) {

@@ -17,27 +17,32 @@ import java.util.function.Function;
  * What an evaluation found, read from its log: per environment (suite tasks grouped under their
  * suite), the episodes, the accuracy over scored attempts (infrastructure errors are the provider's,
  * not the agent's, and are left out, as in the gate) and the failure kinds; the same over all
- * episodes; what the model calls cost; and why the evaluation stopped.
+ * episodes; what the model calls cost; and why the evaluation stopped. A suite's tasks also have
+ * rows of their own ({@link #tasksOf}), so that a person sees which of their tasks failed.
  */
-public record EvalResults(List<Group> groups, Group total, Spend spend, String stopReason, String stopDetail) {
+public record EvalResults(
+        List<Group> groups, List<Group> tasks, Group total, Spend spend, String stopReason, String stopDetail) {
 
     public EvalResults {
         groups = List.copyOf(groups);
+        tasks = List.copyOf(tasks);
         Objects.requireNonNull(total, "total");
         Objects.requireNonNull(spend, "spend");
     }
 
     /** One environment (or suite): passes out of scored episodes, infra errors, and failure kinds by label. */
-    public record Group(String id, int episodes, Rate rate, int infra, Map<String, Integer> failureKinds) {
+    public record Group(
+            String id, String parent, int episodes, Rate rate, int infra, Map<String, Integer> failureKinds) {
 
         public Group {
             Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(parent, "parent");
             Objects.requireNonNull(rate, "rate");
             failureKinds = Collections.unmodifiableMap(new TreeMap<>(failureKinds));
         }
 
-        static Group empty(String id) {
-            return new Group(id, 0, Rate.NONE, 0, Map.of());
+        static Group empty(String id, String parent) {
+            return new Group(id, parent, 0, Rate.NONE, 0, Map.of());
         }
 
         Group plus(EpisodeScored s) {
@@ -47,8 +52,18 @@ public record EvalResults(List<Group> groups, Group total, Spend spend, String s
                 kinds.merge(s.failureKind(), 1, Integer::sum);
             }
             return new Group(
-                    id, episodes + 1, infra ? rate : rate.plus(s.passed()), this.infra + (infra ? 1 : 0), kinds);
+                    id,
+                    parent,
+                    episodes + 1,
+                    infra ? rate : rate.plus(s.passed()),
+                    this.infra + (infra ? 1 : 0),
+                    kinds);
         }
+    }
+
+    /** The rows of the tasks grouped under {@code groupId} (a suite's), in log order; none for an environment. */
+    public List<Group> tasksOf(String groupId) {
+        return tasks.stream().filter(t -> t.parent().equals(groupId)).toList();
     }
 
     /** {@code group} names the row an environment id belongs to (its suite, say, or itself). */
@@ -60,7 +75,8 @@ public record EvalResults(List<Group> groups, Group total, Spend spend, String s
         private final Function<String, String> group;
         // Rows in order of first appearance, which follows the log and so the instance order.
         private final Map<String, Group> groups = new LinkedHashMap<>();
-        private Group total = Group.empty("all");
+        private final Map<String, Group> tasks = new LinkedHashMap<>();
+        private Group total = Group.empty("all", "");
         private Spend spend = Spend.NONE;
         private CampaignStopped stopped;
 
@@ -72,7 +88,13 @@ public record EvalResults(List<Group> groups, Group total, Spend spend, String s
         public void accept(Event e) {
             if (e instanceof EpisodeScored s) {
                 String id = group.apply(s.envId());
-                groups.put(id, groups.getOrDefault(id, Group.empty(id)).plus(s));
+                groups.put(id, groups.getOrDefault(id, Group.empty(id, "")).plus(s));
+                if (!id.equals(s.envId())) {
+                    tasks.put(
+                            s.envId(),
+                            tasks.getOrDefault(s.envId(), Group.empty(s.envId(), id))
+                                    .plus(s));
+                }
                 total = total.plus(s);
             } else if (e instanceof ModelCallRecorded c) {
                 spend = spend.plus(c);
@@ -85,6 +107,7 @@ public record EvalResults(List<Group> groups, Group total, Spend spend, String s
         public EvalResults result() {
             return new EvalResults(
                     new ArrayList<>(groups.values()),
+                    new ArrayList<>(tasks.values()),
                     total,
                     spend,
                     stopped == null ? null : stopped.reason(),

@@ -22,7 +22,10 @@ import java.util.stream.Stream;
  * <p>{@link InterruptedCalls} are the one thing replay cannot regenerate: which calls were in flight
  * when a provider stopped the recorded run depended on timing. Where the recording holds a block of
  * them, they are copied into the regenerated log before the next append and returned with it, so the
- * campaign's fold (its spend) sees them where the resumed run did.
+ * campaign's fold (its spend) sees them where the resumed run did. Events are appended one at a
+ * time for that: the recorded run committed the block after the last batch it had written, and a
+ * replayed batch, whose episodes finish at other moments, may run across that point. Transactions
+ * do not enter the hash chain, so the events and hashes are those of one append.
  */
 final class CheckedLog implements EventLog {
 
@@ -38,27 +41,40 @@ final class CheckedLog implements EventLog {
         this.limit = limit;
     }
 
+    /**
+     * Appends one event at a time, so that a block of interrupted calls is copied in where the
+     * recording holds it even when it falls inside the batch being appended: the recorded run
+     * committed the block after the batch it had written when the provider stopped it, and replay,
+     * whose episodes finish at other moments, may hand that batch's episodes over together with
+     * the ones after it. Transactions do not enter the hash chain, so the events and hashes are
+     * those of one append.
+     */
     @Override
     public List<RecordedEvent> append(String stream, long expectedVersion, List<NewEvent> events) {
-        List<RecordedEvent> copied = copyInterrupted(stream, expectedVersion);
-        long version = expectedVersion + copied.size();
-        long head = delegate.head().map(Head::seq).orElse(0L);
-        int room = (int) Math.max(0, Math.min(events.size(), limit - head));
-        List<RecordedEvent> written = room == 0 ? List.of() : delegate.append(stream, version, events.subList(0, room));
-        for (RecordedEvent e : written) {
-            // Content only: a hash that alone differs is a recorded link altered in place, named at the end.
-            if (e.seq() > head && StreamComparison.compare(next(), e).isPresent()) {
-                throw new Diverged();
+        if (events.isEmpty()) {
+            return copyInterrupted(stream, expectedVersion);
+        }
+        List<RecordedEvent> all = new ArrayList<>();
+        long version = expectedVersion;
+        for (NewEvent event : events) {
+            List<RecordedEvent> copied = copyInterrupted(stream, version);
+            all.addAll(copied);
+            version += copied.size();
+            long head = delegate.head().map(Head::seq).orElse(0L);
+            if (head >= limit) {
+                throw new PastRecordedEnd(event.event().type().typeName());
             }
+            List<RecordedEvent> written = delegate.append(stream, version, List.of(event));
+            for (RecordedEvent e : written) {
+                // Content only: a hash that alone differs is a recorded link altered in place, named at the end.
+                if (e.seq() > head && StreamComparison.compare(next(), e).isPresent()) {
+                    throw new Diverged();
+                }
+            }
+            all.addAll(written);
+            // An event the log already held (its idempotency key) leaves the version where it was.
+            version += written.stream().filter(e -> e.seq() > head).count();
         }
-        if (room < events.size()) {
-            throw new PastRecordedEnd(events.get(room).event().type().typeName());
-        }
-        if (copied.isEmpty()) {
-            return written;
-        }
-        List<RecordedEvent> all = new ArrayList<>(copied);
-        all.addAll(written);
         return List.copyOf(all);
     }
 

@@ -1,5 +1,6 @@
 package dev.ratchet.replay;
 
+import dev.ratchet.campaign.CampaignRunner;
 import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.campaign.CampaignSnapshot;
 import dev.ratchet.env.EnvironmentCatalog;
@@ -8,7 +9,6 @@ import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.InMemoryEventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
-import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.InterruptedCalls;
 import dev.ratchet.model.ModelStopException;
 import dev.ratchet.model.ReplayDivergence;
@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -51,7 +50,7 @@ public final class StrictReplay {
             CampaignSnapshot snapshot,
             EnvironmentCatalog catalog,
             Library start,
-            Consumer<Event> listener) {
+            CampaignRunner.Listener listener) {
         RecordedStream rec = RecordedStream.scan(recorded);
         InMemoryEventLog regenerated = new InMemoryEventLog(NO_TIME);
         // Re-appended, not regenerated: the start event is the input replay is built from.
@@ -92,7 +91,7 @@ public final class StrictReplay {
             CampaignSnapshot snapshot,
             EnvironmentCatalog catalog,
             Library start,
-            Consumer<Event> listener) {
+            CampaignRunner.Listener listener) {
         try (CampaignSetup setup =
                 CampaignSetup.replay(snapshot.config(), snapshot.models(), catalog, start, rec.calls())) {
             setup.runner(

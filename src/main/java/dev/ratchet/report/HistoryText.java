@@ -5,6 +5,7 @@ import dev.ratchet.log.event.CandidateProposed.Edit;
 import dev.ratchet.log.event.Json;
 import dev.ratchet.projection.CampaignOverview;
 import dev.ratchet.projection.Decision;
+import dev.ratchet.projection.Rate;
 import dev.ratchet.projection.Spend;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -41,9 +42,7 @@ public final class HistoryText {
     static void placebo(dev.ratchet.projection.PromotionHistory.Placebo p, StringBuilder sb) {
         if (p.decisions() > 0) {
             sb.append("placebo (a null edit through the gate, never promoted): would have passed in ")
-                    .append(p.passed())
-                    .append(" of ")
-                    .append(p.decisions())
+                    .append(new Rate(p.passed(), p.decisions()).describe())
                     .append(p.decisions() == 1 ? " decision" : " decisions")
                     .append(": the false-promotion rate measured on this campaign's model\n");
         }
@@ -113,7 +112,7 @@ public final class HistoryText {
             parts.add("p " + Figures.pValue(g.pValue()) + (g.alpha() == null ? "" : " (alpha " + g.alpha() + ")"));
         }
         if (d.promotion() != null) {
-            parts.add("confirm " + Figures.points(d.promotion().confirmDelta()));
+            parts.add(confirm(d.promotion()));
         }
         return String.join(" · ", parts);
     }
@@ -131,9 +130,18 @@ public final class HistoryText {
         }
         parts.add(g.status());
         if (d.promotion() != null) {
-            parts.add("confirm " + Figures.points(d.promotion().confirmDelta()));
+            parts.add(confirm(d.promotion()));
         }
         return String.join(" · ", parts);
+    }
+
+    /** The confirm split before and after a promotion, each with its count and 95% interval, and the change. */
+    static String confirm(Decision.Promotion p) {
+        if (p.confirmBefore() == null || p.confirmAfter() == null) {
+            return "confirm " + Figures.points(p.confirmDelta());
+        }
+        return "confirm " + p.confirmBefore().describe() + " -> "
+                + p.confirmAfter().describe() + " (" + Figures.points(p.confirmDelta()) + ")";
     }
 
     private static String baseline(int n) {

@@ -13,13 +13,17 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * Skills on disk: {@code skills/<name>.md}, YAML front matter (name, description, trigger, tags,
- * version, provenance) and a Markdown body. The log is the source of truth for every version; these
+ * version, provenance) and a Markdown body; or {@code skills/<name>/SKILL.md} in the Agent Skills
+ * layout ({@link AgentSkills}). The log is the source of truth for every version; these
  * files are the starting library and the export of a campaign's result.
  *
  * <p>{@code version} is informational: a skill is identified by its content, so export writes the
@@ -59,13 +63,43 @@ public final class SkillFiles {
         PromptSections.write(library.sections(), promptsDir);
     }
 
-    /** Every {@code *.md} in {@code dir} (none when it does not exist), sorted by name. */
+    /**
+     * Every skill in {@code dir} (none when it does not exist), sorted by name: each {@code <name>.md}
+     * and each {@code <name>/SKILL.md} (the Agent Skills layout), so both can share one folder.
+     */
     public static List<Skill> read(Path dir) {
+        Map<String, Path> seen = new TreeMap<>();
         List<Skill> skills = new ArrayList<>();
         for (Path file : markdownFiles(dir)) {
-            skills.add(parse(file.toString(), readText(file)));
+            add(parse(file.toString(), readText(file)), file, seen, skills);
+        }
+        for (Path file : agentSkillFiles(dir)) {
+            add(AgentSkills.parse(file.toString(), readText(file)), file, seen, skills);
         }
         return List.copyOf(new Library(List.of(), skills).skills());
+    }
+
+    private static void add(Skill skill, Path file, Map<String, Path> seen, List<Skill> skills) {
+        Path other = seen.putIfAbsent(skill.name(), file);
+        if (other != null) {
+            throw new LibraryFileException(
+                    file + ": name: '" + skill.name() + "' is also the skill in " + other + "; keep one of the two");
+        }
+        skills.add(skill);
+    }
+
+    /** The layout skill {@code name} has in {@code dir}: a folder with a {@code SKILL.md}, or else a single file. */
+    public static SkillLayout layoutOf(Path dir, String name) {
+        return Files.isRegularFile(dir.resolve(name).resolve(AgentSkills.FILE))
+                ? SkillLayout.AGENT_SKILLS
+                : SkillLayout.SINGLE_FILE;
+    }
+
+    /** The file that holds (or would hold) skill {@code name} in {@code dir}, in the layout it has there. */
+    public static Path fileOf(Path dir, String name) {
+        return layoutOf(dir, name) == SkillLayout.AGENT_SKILLS
+                ? dir.resolve(name).resolve(AgentSkills.FILE)
+                : dir.resolve(name + ".md");
     }
 
     /** Parses one skill file; {@code file} names it in error messages and must be {@code <name>.md}. */
@@ -116,12 +150,22 @@ public final class SkillFiles {
     }
 
     /**
-     * Writes {@code <name>.md} for every skill and deletes the other {@code *.md} files of {@code
-     * dir}, so the directory holds exactly these skills (a removed skill disappears).
+     * Writes every skill into {@code dir}, each in the layout it already has there ({@code <name>.md}
+     * when new), and removes the skills not given, so the directory holds exactly these skills.
      */
     public static void write(List<Skill> skills, Path dir) {
-        List<String> names = skills.stream().map(s -> s.name() + ".md").toList();
-        replaceMarkdown(dir, names, skills.stream().map(SkillFiles::render).toList());
+        SkillWriter.write(skills, dir, null);
+    }
+
+    /** As {@link #write(List, Path)}, with every skill in {@code layout} (a skill in the other one moves). */
+    public static void write(List<Skill> skills, Path dir, SkillLayout layout) {
+        SkillWriter.write(skills, dir, Objects.requireNonNull(layout, "layout"));
+    }
+
+    /** Writes the library back as {@link #export(Library, Path, Path)} does, every skill in {@code layout}. */
+    public static void export(Library library, Path skillsDir, Path promptsDir, SkillLayout layout) {
+        write(library.skills(), skillsDir, layout);
+        PromptSections.write(library.sections(), promptsDir);
     }
 
     /** First 12 hex digits of SHA-256 over the skill's content (not its provenance). */
@@ -136,6 +180,22 @@ public final class SkillFiles {
         }
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".md"))
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+
+    /** Every {@code <folder>/SKILL.md} in {@code dir}, sorted by folder; a folder without one is not a skill. */
+    static List<Path> agentSkillFiles(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.filter(Files::isDirectory)
+                    .map(d -> d.resolve(AgentSkills.FILE))
                     .filter(Files::isRegularFile)
                     .sorted()
                     .toList();

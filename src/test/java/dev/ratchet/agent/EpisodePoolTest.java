@@ -22,9 +22,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class EpisodePoolTest {
@@ -134,6 +139,38 @@ class EpisodePoolTest {
     }
 
     @Test
+    void episodesStartedBeforeAStopAreHandedOverAsLeftoversInInputOrderAndNoMoreStart() {
+        List<EpisodeSpec> specs = specs(200, Library.empty());
+        List<String> called = Collections.synchronizedList(new ArrayList<>());
+        ModelClient inner = new ChatModelClient(world().agent());
+        ModelClient client = (context, request) -> {
+            called.add(context.callId());
+            return inner.call(context, request);
+        };
+        List<String> seen = new ArrayList<>();
+        List<String> leftovers = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), 4)) {
+            int delivered = pool.run(
+                    specs,
+                    r -> {
+                        seen.add(r.scored().episodeId());
+                        return seen.size() < 3;
+                    },
+                    left -> leftovers.add(left.result().scored().episodeId()));
+            assertEquals(3, delivered);
+            assertTrue(leftovers.size() <= pool.window(), "at most the window: " + leftovers.size());
+        }
+        List<String> ids = specs.stream().map(EpisodeSpec::episodeId).toList();
+        assertEquals(ids.subList(0, 3), seen);
+        assertEquals(ids.subList(3, 3 + leftovers.size()), leftovers);
+        // Every episode that made a call was delivered or handed over: none ran unseen.
+        long ran = ids.stream()
+                .filter(id -> called.stream().anyMatch(c -> c.startsWith(id + "/")))
+                .count();
+        assertEquals(seen.size() + leftovers.size(), ran);
+    }
+
+    @Test
     void aBrokenEpisodeFailsTheRunInsteadOfVanishing() {
         ModelClient broken = (context, request) -> {
             throw new IllegalStateException("model client bug");
@@ -143,6 +180,143 @@ class EpisodePoolTest {
                     assertThrows(IllegalStateException.class, () -> pool.runAll(specs(3, Library.empty())));
             assertEquals("model client bug", e.getMessage());
         }
+    }
+
+    @Test
+    void episodesFinishedWhileTheWriterWaitsAreHandedOverAsOneBatchInInputOrder() {
+        List<EpisodeSpec> specs = specs(6, Library.empty());
+        String first = specs.get(0).episodeId();
+        // Counted after each result is complete, so the first episode ends only once the rest are ready.
+        CountDownLatch othersComplete = new CountDownLatch(5);
+        ExecutorService threads = Executors.newFixedThreadPool(3);
+        Executor signalling = task -> threads.execute(() -> {
+            task.run();
+            othersComplete.countDown();
+        });
+        ModelClient inner = new ChatModelClient(world().agent());
+        ModelClient client = (context, request) -> {
+            if (context.callId().startsWith(first)) {
+                await(othersComplete);
+            }
+            return inner.call(context, request);
+        };
+        List<List<String>> batches = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), 3, wrap(threads, signalling))) {
+            pool.runBatches(
+                    specs.iterator(),
+                    batch -> batches.add(
+                            batch.stream().map(r -> r.scored().episodeId()).toList()));
+        }
+        assertEquals(List.of(specs.stream().map(EpisodeSpec::episodeId).toList()), batches);
+    }
+
+    @Test
+    void theFeederNeverRunsMoreThanTheWindowAheadOfWhatWasHandedOver() {
+        int count = 400;
+        List<EpisodeSpec> specs = specs(count, Library.empty());
+        String first = specs.get(0).episodeId();
+        int[] delivered = {0};
+        List<String> violations = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch windowPulled = new CountDownLatch(1);
+        ModelClient inner = new ChatModelClient(world().agent());
+        ModelClient client = (context, request) -> {
+            if (context.callId().startsWith(first)) {
+                await(windowPulled);
+            }
+            return inner.call(context, request);
+        };
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), 2)) {
+            int window = pool.window();
+            Iterator<EpisodeSpec> source = new Iterator<>() {
+                private int next;
+
+                @Override
+                public boolean hasNext() {
+                    return next < count;
+                }
+
+                @Override
+                public EpisodeSpec next() {
+                    synchronized (delivered) {
+                        if (next >= delivered[0] + window) {
+                            violations.add("pulled spec " + next + " with " + delivered[0] + " handed over");
+                        }
+                    }
+                    if (next == window - 1) {
+                        windowPulled.countDown();
+                    }
+                    return specs.get(next++);
+                }
+            };
+            int handed = pool.runBatches(source, batch -> {
+                synchronized (delivered) {
+                    delivered[0] += batch.size();
+                }
+                return true;
+            });
+            assertEquals(count, handed);
+            assertTrue(window < count / 4, "the window is small enough to matter: " + window);
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void aSpecThatCannotBeMadeFailsTheRunAfterTheEpisodesBeforeIt() {
+        List<EpisodeSpec> specs = specs(5, Library.empty());
+        Iterator<EpisodeSpec> source = IntStream.range(0, 5)
+                .mapToObj(i -> {
+                    if (i == 3) {
+                        throw new IllegalStateException("generator is not deterministic");
+                    }
+                    return specs.get(i);
+                })
+                .iterator();
+        List<String> seen = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(new ChatModelClient(world().agent())), 4)) {
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> pool.runBatches(source, batch -> {
+                        batch.forEach(r -> seen.add(r.scored().episodeId()));
+                        return true;
+                    }));
+            assertEquals("generator is not deterministic", e.getMessage());
+        }
+        assertEquals(specs.subList(0, 3).stream().map(EpisodeSpec::episodeId).toList(), seen);
+    }
+
+    /** An executor service that runs tasks through {@code execute}; lifecycle calls go to {@code threads}. */
+    private static ExecutorService wrap(ExecutorService threads, Executor execute) {
+        return new java.util.concurrent.AbstractExecutorService() {
+            @Override
+            public void execute(Runnable command) {
+                execute.execute(command);
+            }
+
+            @Override
+            public void shutdown() {
+                threads.shutdown();
+            }
+
+            @Override
+            public List<Runnable> shutdownNow() {
+                return threads.shutdownNow();
+            }
+
+            @Override
+            public boolean isShutdown() {
+                return threads.isShutdown();
+            }
+
+            @Override
+            public boolean isTerminated() {
+                return threads.isTerminated();
+            }
+
+            @Override
+            public boolean awaitTermination(long timeout, TimeUnit unit) throws InterruptedException {
+                return threads.awaitTermination(timeout, unit);
+            }
+        };
     }
 
     private static void await(CountDownLatch latch) {

@@ -9,6 +9,7 @@ import dev.ratchet.log.event.CandidateProposed;
 import dev.ratchet.log.event.ConfirmScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ProposalFailed;
+import dev.ratchet.projection.Rate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,17 @@ class CampaignSummaryTest {
         assertEquals(24, summary.train().totalBefore() + countInfra(events));
         List<String> lines = summary.lines();
         assertTrue(lines.get(0).startsWith("iterations: 4, stopped: iterations"), lines.get(0));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  confirm:")), lines.toString());
+        ConfirmScored first = confirms.get(0);
+        ConfirmScored last = confirms.get(confirms.size() - 1);
+        String confirm = lines.stream()
+                .filter(l -> l.startsWith("  confirm:"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                confirm.endsWith(new Rate(first.passed(), first.total()).describe() + " -> "
+                        + new Rate(last.passed(), last.total()).describe()),
+                "each accuracy with its count and 95% interval: " + confirm);
+        assertTrue(confirm.matches(".*\\d+/\\d+ = \\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\] -> .*"), confirm);
     }
 
     @Test

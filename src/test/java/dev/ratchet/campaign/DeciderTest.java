@@ -301,6 +301,53 @@ class DeciderTest {
         assertTrue(v.screen().mean() < 0);
     }
 
+    /**
+     * The baseline runs once per library version: a second decision on the same version pairs its
+     * candidate with the first decision's baseline episodes on the same items; a promotion moves the
+     * campaign to new items.
+     */
+    @Test
+    void decisionsOnOneVersionShareItsBaselineAndAPromotionDrawsNewItems() {
+        String harm = FakeWorld.add("harm-alpha", "the task is an alpha task");
+        List<Event> discarded = CampaignHarness.of("candidates: 1\niterations: 2\n", FakeWorld.clean(id -> harm))
+                .run();
+        List<dev.ratchet.log.event.EpisodeScored> gate =
+                CampaignHarness.ofType(discarded, dev.ratchet.log.event.EpisodeScored.class).stream()
+                        .filter(e -> "gate".equals(e.split()))
+                        .toList();
+        java.util.function.BiFunction<Integer, String, List<String>> items = (iteration, phase) -> gate.stream()
+                .filter(e -> e.iteration() == iteration && phase.equals(e.phase()))
+                .map(dev.ratchet.log.event.EpisodeScored::instanceId)
+                .toList();
+
+        assertEquals(24, items.apply(1, "baseline").size());
+        assertEquals(List.of(), items.apply(2, "baseline"), "the second decision reuses the baseline");
+        assertEquals(items.apply(1, "candidate"), items.apply(2, "candidate"));
+        assertEquals(2, CampaignHarness.ofType(discarded, GateDecided.class).size());
+
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        List<Event> promoted = CampaignHarness.of(
+                        "candidates: 1\niterations: 2\n",
+                        FakeWorld.clean(id -> calls.getAndIncrement() == 0 ? HELP_ALPHA : HELP_BETA))
+                .run();
+        assertFalse(
+                CampaignHarness.ofType(promoted, dev.ratchet.log.event.CandidatePromoted.class)
+                        .isEmpty(),
+                "iteration 1 promotes");
+        List<dev.ratchet.log.event.EpisodeScored> afterPromotion =
+                CampaignHarness.ofType(promoted, dev.ratchet.log.event.EpisodeScored.class).stream()
+                        .filter(e -> "gate".equals(e.split()) && "baseline".equals(e.phase()))
+                        .toList();
+        java.util.Set<String> first = new java.util.HashSet<>();
+        afterPromotion.stream().filter(e -> e.iteration() == 1).forEach(e -> first.add(e.instanceId()));
+        List<String> second = afterPromotion.stream()
+                .filter(e -> e.iteration() == 2)
+                .map(dev.ratchet.log.event.EpisodeScored::instanceId)
+                .toList();
+        assertFalse(second.isEmpty(), "a new version runs its own baseline");
+        second.forEach(id -> assertFalse(first.contains(id), id + " was an item of the previous version"));
+    }
+
     @Test
     void thePlaceboRidesAlongThroughTheGateAndIsNeverPromoted() {
         CampaignHarness h = CampaignHarness.of("candidates: 1\ngate: {placebo: true}\n", FakeWorld.standard(0.1, 0));

@@ -10,7 +10,6 @@ import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStarted;
-import dev.ratchet.log.event.Event;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.log.sqlite.SqliteOptions;
 import dev.ratchet.model.Sleeper;
@@ -24,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -104,7 +102,7 @@ public final class LiveCampaign {
      * fresh process would: a new log handle, a new simulator, a new episode pool. Runs until the
      * campaign stops or {@code listener} throws.
      */
-    public void run(Path db, String id, Consumer<Event> listener) {
+    public void run(Path db, String id, CampaignRunner.Listener listener) {
         try (SqliteEventLog log = SqliteEventLog.open(
                         db, new SqliteOptions(true, SqliteOptions.defaults().busyTimeout()), FIXED);
                 CampaignSetup setup = CampaignSetup.live(

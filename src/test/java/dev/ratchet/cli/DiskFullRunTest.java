@@ -43,7 +43,7 @@ class DiskFullRunTest {
         Cli resumed = Cli.run(RunResumeTest.args(dir, "run", "--resume", "full"));
 
         assertEquals(0, resumed.exitCode(), resumed.all());
-        assertTrue(resumed.out().contains("resuming campaign full from " + kept.size() + " events"), resumed.out());
+        assertTrue(resumed.err().contains("resuming campaign full from " + kept.size() + " events"), resumed.err());
         List<RecordedEvent> all = LiveCampaign.read(runs.resolve("full/events.db"));
         assertEquals("campaign.stopped", all.get(all.size() - 1).type());
     }

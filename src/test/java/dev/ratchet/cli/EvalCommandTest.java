@@ -137,12 +137,18 @@ class EvalCommandTest {
         Cli text = eval(config, dir.resolve("runs"), "--campaign", "text");
         assertEquals(ExitCodes.OK, text.exitCode(), text.all());
         assertTrue(text.out().contains("simulated world (simulator)"), text.out());
-        assertTrue(text.out().contains("eval confirm 48/48"), "live progress: " + text.out());
+        assertTrue(text.err().contains("eval confirm 48/48"), "progress on standard error: " + text.err());
+        assertFalse(text.out().contains("calls ·"), "no progress on standard output: " + text.out());
         for (String id : ENVS) {
             assertTrue(
                     text.out().lines().anyMatch(l -> l.startsWith(id + " ")), "a row for " + id + ":\n" + text.out());
         }
         assertTrue(text.out().lines().anyMatch(l -> l.startsWith("all ")), text.out());
+        assertTrue(
+                text.out()
+                        .lines()
+                        .anyMatch(l -> l.matches("all +48 +\\d+/48 = \\d+\\.\\d% \\[\\d+\\.\\d, \\d+\\.\\d\\] .*")),
+                "accuracy with its count and 95% interval:\n" + text.out());
 
         Cli json = eval(config, dir.resolve("runs"), "--campaign", "json", "--json");
         assertEquals(ExitCodes.OK, json.exitCode(), json.all());
@@ -199,7 +205,22 @@ class EvalCommandTest {
                 .count();
         assertEquals(tasks, results.path("total").path("episodes").asLong());
         assertEquals(1, results.path("environments").size());
-        assertEquals("example", results.path("environments").get(0).path("id").asText());
+        JsonNode suite = results.path("environments").get(0);
+        assertEquals("example", suite.path("id").asText());
+        assertEquals(tasks, suite.path("tasks").size(), "a row per task of the suite: " + suite);
+        int passed = 0;
+        for (JsonNode task : suite.path("tasks")) {
+            assertTrue(task.path("id").asText().startsWith("example/"), task.toString());
+            assertEquals(1, task.path("episodes").asInt(), task.toString());
+            assertTrue(task.path("low").asDouble() <= task.path("accuracy").asDouble(), task.toString());
+            passed += task.path("passed").asInt();
+        }
+        assertEquals(suite.path("passed").asInt(), passed, "the tasks add up to the suite");
+        assertTrue(suite.path("low").asDouble() < suite.path("high").asDouble(), suite.toString());
+
+        Cli text = eval(config(""), dir.resolve("runs"), "--suite", "example", "--campaign", "suite-text");
+        assertEquals(ExitCodes.OK, text.exitCode(), text.all());
+        assertTrue(text.out().contains("\n  example/sqrt-two "), "an indented row per task:\n" + text.out());
     }
 
     @Test

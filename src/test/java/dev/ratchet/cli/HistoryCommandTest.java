@@ -28,8 +28,9 @@ class HistoryCommandTest {
         assertTrue(out.contains("c-1-1    PROMOTED         add-skill carry-digits"), out);
         assertTrue(
                 out.contains(
-                        "fixes 3 · regressions 0 · flaky 2 · net +3 · budget 0 · p 0.125 (alpha 0.5) · confirm +10.0 pts"),
-                out);
+                        "fixes 3 · regressions 0 · flaky 2 · net +3 · budget 0 · p 0.125 (alpha 0.5) · confirm 20/40 = 50.0%"
+                                + " [35.2, 64.8] -> 24/40 = 60.0% [44.6, 73.7] (+10.0 pts)"),
+                "every accuracy with its count and 95% interval: " + out);
         assertTrue(out.contains("why: 1 new regression(s) exceed budget 0"), out);
         assertTrue(out.contains("iteration 2 · 46 calls (1 failed)"), out);
         assertTrue(out.contains("NO-CANDIDATE"), out);
@@ -48,6 +49,10 @@ class HistoryCommandTest {
         assertEquals(3, first.at("/gate/fixes").asInt());
         assertEquals(0, first.at("/gate/newRegressions").asInt());
         assertEquals(0.1, first.at("/promotion/confirmDelta").asDouble(), 1e-9);
+        assertEquals(24, first.at("/promotion/confirmAfter/passed").asInt());
+        assertEquals(40, first.at("/promotion/confirmAfter/total").asInt());
+        assertEquals(0.446, first.at("/promotion/confirmAfter/low").asDouble(), 5e-4);
+        assertEquals(0.737, first.at("/promotion/confirmAfter/high").asDouble(), 5e-4);
         assertEquals(63, first.at("/iterationSpend/calls").asInt());
         assertEquals(9, root.at("/decisions").size());
     }

@@ -52,7 +52,7 @@ class KilledRunTest {
 
             Cli resumed = Cli.run(withRuns(RunResumeTest.args(dir, "run", "--resume", ID), runs));
             assertEquals(0, resumed.exitCode(), resumed.all());
-            assertTrue(resumed.out().contains("resuming campaign " + ID + " from " + kept + " events"), resumed.out());
+            assertTrue(resumed.err().contains("resuming campaign " + ID + " from " + kept + " events"), resumed.err());
             List<String> actual = decisions(LiveCampaign.read(runs.resolve(ID).resolve("events.db")));
             for (int i = 0; i < Math.min(expected.size(), actual.size()); i++) {
                 assertEquals(expected.get(i), actual.get(i), "killed at " + kept + " events: event " + (i + 1));

@@ -50,8 +50,13 @@ class RunCommandTest {
                 runs.toString());
         assertEquals(0, cli.exitCode(), cli.all());
         Path folder = runs.resolve("small-1");
-        assertTrue(cli.out().contains("simulated world"), "the simulator is named as such: " + cli.out());
+        assertTrue(cli.err().contains("simulated world"), "the simulator is named as such: " + cli.err());
         String summary = Files.readString(folder.resolve("summary.txt"));
+        assertEquals(
+                summary + "report: " + folder.resolve("report.html") + System.lineSeparator(),
+                cli.out(),
+                "standard output is the summary alone; progress goes to standard error");
+        assertTrue(cli.err().contains("stopped: iterations"), cli.err());
         assertTrue(summary.contains("iterations: 2"), summary);
         int named = summary.indexOf("models: simulated world (simulator)");
         assertTrue(

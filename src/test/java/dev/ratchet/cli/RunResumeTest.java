@@ -132,7 +132,7 @@ class RunResumeTest {
         Cli resumed = Cli.run(args(dir, "run", "--resume", "unborn"));
 
         assertEquals(0, resumed.exitCode(), resumed.all());
-        assertTrue(resumed.out().contains("campaign unborn never started (its log holds no event"), resumed.out());
+        assertTrue(resumed.err().contains("campaign unborn never started (its log holds no event"), resumed.err());
         List<RecordedEvent> events = LiveCampaign.read(db);
         assertEquals("campaign.started", events.get(0).type());
         assertEquals("unborn", events.get(0).stream());
@@ -153,7 +153,7 @@ class RunResumeTest {
         Cli again = Cli.run(args(dir, "run", "--campaign", "empty"));
 
         assertEquals(0, again.exitCode(), again.all());
-        assertTrue(again.out().contains("campaign empty never started"), again.out());
+        assertTrue(again.err().contains("campaign empty never started"), again.err());
         assertEquals("campaign.started", LiveCampaign.read(db).get(0).type());
     }
 

@@ -50,6 +50,19 @@ class SkillSecretsTest {
     }
 
     @Test
+    void aKeyInASkillMdIsWarnedAboutNamingThatFile() throws IOException {
+        Files.delete(project.skills().resolve("dates.md"));
+        Path skill = Files.createDirectories(project.skills().resolve("dates")).resolve("SKILL.md");
+        Files.writeString(skill, "---\nname: dates\ndescription: Dates\n---\n\nOur key is " + KEY + ".\n");
+
+        Cli cli = project.run();
+
+        assertEquals(ExitCodes.OK, cli.exitCode(), cli.all());
+        assertTrue(cli.err().contains("warning: " + skill + ": "), cli.err());
+        assertNowhereInTheCampaign(KEY);
+    }
+
+    @Test
     void aPasswordInAPromptSectionIsWarnedAboutAndNeverRecorded() throws IOException {
         Path section = project.prompts().resolve("10-role.md");
         Files.writeString(section, "You solve small tasks.\npassword: " + PASSWORD + "\n");

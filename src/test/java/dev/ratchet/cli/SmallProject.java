@@ -23,7 +23,7 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
                 splits: {train: 8, probe: 8, confirm: 8}
                 batch-size: 4
                 candidates: 1
-                gate: {min-env-items: 0, screen-items: 4, min-items: 8, max-items: 16, chunk-items: 8}
+                gate: {min-env-items: 0, screen-items: 4, min-items: 8, max-items: 16, chunk-items: 8, suite-reuse-limit: 3}
                 iterations: 1
                 """);
         Path models = Files.writeString(
@@ -56,6 +56,15 @@ record SmallProject(Path dir, Path config, Path models, Path skills, Path prompt
     /** The text of skill {@code dates.md} with this body. */
     static String skill(String body) {
         return "---\nname: dates\ndescription: Dates\ntrigger: a date\n---\n\n" + body + "\n";
+    }
+
+    /** Replaces {@code from} by {@code to} in the campaign config. */
+    void editConfig(String from, String to) throws IOException {
+        String text = Files.readString(config);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException("the config holds no " + from);
+        }
+        Files.writeString(config, text.replace(from, to));
     }
 
     Path runs() {

@@ -76,7 +76,9 @@ class CampaignConfigLoaderTest {
         assertEquals("seq(arith.add,arith.mul)", c.environments().get(0).id());
         assertEquals(List.of(new CampaignConfig.SuiteShare("example", 1.0)), c.suites());
         assertEquals(new CampaignConfigParts.Splits(100, 80, 50), c.splits());
-        assertEquals(new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 30, 600, 60, 4, 0.1, true), c.gate());
+        assertEquals(
+                new CampaignConfigParts.Gate(60, 2, 3, 0.02, 0.1, 3, 120, 30, 600, 60, 4, 0.1, true, 1, "warn"),
+                c.gate());
         assertEquals(new CampaignConfigParts.LibraryCaps(5, 800, 2000), c.library());
         assertEquals(new CampaignConfigParts.Budgets(5000L, 2_000_000L, 3.5, Duration.ofMinutes(90)), c.budgets());
         assertEquals(24, c.batchSize());
@@ -137,6 +139,32 @@ class CampaignConfigLoaderTest {
         assertTrue(error(MINIMAL + "  - {id: units.roman, weight: 9}\ngate:\n  min-env-items: 200\n")
                 .startsWith("config/test.yaml:8: gate.min-env-items: the smallest environment's share (10.0%) of"
                         + " gate.max-items (1200) is about 120 items, fewer than 200"));
+    }
+
+    /**
+     * A suite's tasks are drawn with replacement, so a gate larger than the probe split repeats them:
+     * warned about by default, refused when asked, with the figures that explain it.
+     */
+    @Test
+    void aGateThatWouldRedrawSuiteTasksIsWarnedAboutOrRefused() {
+        String suites = MINIMAL + "suites: [example]\nsplits: {probe: 200}\n";
+        assertEquals(java.util.Optional.empty(), parse(MINIMAL).suiteReuseWarning(), "no suite, nothing to reuse");
+        String warning = parse(suites).suiteReuseWarning().orElseThrow();
+        assertTrue(
+                warning.startsWith("each suite task may be drawn about 6.7 times per library version"
+                        + " (gate.screen-items 144 + gate.max-items 1200 over a probe split of 200), above the limit"
+                        + " of 1.0"),
+                warning);
+        assertTrue(parse(suites + "gate:\n  suite-reuse-limit: 7\n")
+                .suiteReuseWarning()
+                .isEmpty());
+        assertTrue(error(suites + "gate:\n  suite-reuse: refuse\n")
+                .startsWith("config/test.yaml:9: gate.suite-reuse: refused: each suite task may be drawn about 6.7"
+                        + " times"));
+        assertTrue(error(suites + "gate:\n  suite-reuse: sometimes\n")
+                .startsWith("config/test.yaml:9: gate.suite-reuse: must be warn or refuse, got 'sometimes'"));
+        assertTrue(error(suites + "gate:\n  suite-reuse-limit: 0\n")
+                .startsWith("config/test.yaml:9: gate.suite-reuse-limit: must be above 0"));
     }
 
     @Test

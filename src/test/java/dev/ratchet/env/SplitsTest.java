@@ -9,6 +9,7 @@ import dev.ratchet.env.suite.Suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -113,6 +114,37 @@ class SplitsTest {
         assertEquals(6, splits.train().size() - trainTasks, "generated instances are counted separately");
         Splits again = Splits.draw(catalog, List.of("arith.add", "quiz/*"), new SplitSizes(6, 2, 2), 3);
         assertEquals(splits.probe(), again.probe());
+    }
+
+    @Test
+    void aStreamedSplitIsTheDrawnOneEvenWhereTheGeneratorRunsOutOfNewPrompts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("quiz.jsonl");
+        Files.writeString(
+                file,
+                "{\"id\":\"a\",\"prompt\":\"Q\",\"expected\":\"1\",\"verifier\":\"exact\"}\n"
+                        + "{\"id\":\"b\",\"prompt\":\"R\",\"expected\":\"2\",\"verifier\":\"exact\"}\n");
+        EnvironmentCatalog catalog = CATALOG.withSuites(List.of(Suite.load(file)));
+        List<String> envs = List.of("nt.is-prime", "quiz/*");
+        SplitSizes sizes = new SplitSizes(2500, 1000, 500);
+        Splits drawn = Splits.draw(catalog, envs, sizes, 11);
+        List<Instance> all = new ArrayList<>(drawn.train());
+        all.addAll(drawn.probe());
+        all.addAll(drawn.confirm());
+        // The interesting case: the small generator's prompts ran out, so repeats were looked up and redrawn.
+        long distinctPrompts = all.stream().map(Instance::prompt).distinct().count();
+        assertTrue(distinctPrompts < all.size(), distinctPrompts + " distinct prompts of " + all.size());
+
+        assertStreamed(drawn.train(), Splits.stream(catalog, envs, sizes, 11, List.of("train")));
+        assertStreamed(drawn.probe(), Splits.stream(catalog, envs, sizes, 11, List.of("probe")));
+        assertStreamed(drawn.confirm(), Splits.stream(catalog, envs, sizes, 11, List.of("confirm")));
+        assertStreamed(all, Splits.stream(catalog, envs, sizes, 11, List.of("train", "probe", "confirm")));
+    }
+
+    private static void assertStreamed(List<Instance> expected, Splits.Sequence streamed) {
+        List<Instance> got = new ArrayList<>();
+        streamed.forEach(got::add);
+        assertEquals(expected.size(), streamed.count());
+        assertEquals(expected, got);
     }
 
     @Test

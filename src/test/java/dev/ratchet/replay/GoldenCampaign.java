@@ -47,7 +47,7 @@ record GoldenCampaign(EventLog log, CampaignSnapshot snapshot, EnvironmentCatalo
     }
 
     ReplayOutcome replay(Consumer<Event> listener) {
-        return StrictReplay.replay(log, snapshot, catalog, start, listener);
+        return StrictReplay.replay(log, snapshot, catalog, start, listener::accept);
     }
 
     List<RecordedEvent> events() {

@@ -21,7 +21,7 @@ import java.util.function.Function;
 final class Catalogue {
 
     /** The largest diffuse effect, in log-odds, an edit has on each environment it is not about. */
-    static final double DIFFUSE = 0.25;
+    static final double DIFFUSE = 0.1;
 
     private final List<Candidate> skills;
     private final List<Candidate> sections;
