@@ -1,6 +1,7 @@
 package dev.ratchet.agent;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,5 +65,41 @@ public record Budget(long maxCalls, long maxTokens, double maxCostUsd, Duration 
             return Optional.of(WALL_TIME);
         }
         return Optional.empty();
+    }
+
+    /**
+     * What a stop event says about the limit {@code label}: what was spent and by how much that is
+     * under, over or exactly the limit, since a budget is a promise about money (issue 12, item 18).
+     */
+    public String describe(String label, Spend spent, Duration elapsed) {
+        return switch (label) {
+            case CALLS -> spent.calls() + " model calls, " + gap(spent.calls(), maxCalls, "") + " the budget of "
+                    + maxCalls;
+            case TOKENS -> spent.tokens() + " tokens, " + gap(spent.tokens(), maxTokens, "") + " the budget of "
+                    + maxTokens;
+            case COST -> String.format(Locale.ROOT, "USD %.4f, ", spent.costUsd())
+                    + costGap(spent.costUsd(), maxCostUsd)
+                    + String.format(Locale.ROOT, " the budget of USD %.4f", maxCostUsd);
+            case WALL_TIME -> "ran " + elapsed.toSeconds() + " s, "
+                    + gap(elapsed.toSeconds(), maxWallTime.toSeconds(), " s")
+                    + " the wall-time budget of "
+                    + maxWallTime.toSeconds() + " s";
+            default -> throw new IllegalArgumentException("no budget named " + label);
+        };
+    }
+
+    private static String gap(long spent, long limit, String unit) {
+        if (spent == limit) {
+            return "exactly";
+        }
+        return spent < limit ? (limit - spent) + unit + " under" : (spent - limit) + unit + " over";
+    }
+
+    private static String costGap(double spent, double limit) {
+        double d = spent - limit;
+        if (Math.abs(d) < 0.00005) {
+            return "exactly";
+        }
+        return String.format(Locale.ROOT, "USD %.4f %s", Math.abs(d), d < 0 ? "under" : "over");
     }
 }

@@ -1,5 +1,6 @@
 package dev.ratchet.agent;
 
+import dev.ratchet.env.Environment;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -12,7 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -25,6 +28,10 @@ import java.util.function.Predicate;
  * <p>A feeder thread pulls episodes from the caller's iterator and submits them, never more than
  * {@link #window()} ahead of the last result handed back; the caller's thread only waits and
  * writes. Memory therefore follows the concurrency, not the number of episodes.
+ *
+ * <p>When a run stops early no further episode starts, and every episode that had started is waited
+ * for and handed to the caller as a {@link Leftover}, in input order: its calls reached the provider,
+ * so the caller can record them.
  */
 public final class EpisodePool implements AutoCloseable {
 
@@ -78,21 +85,36 @@ public final class EpisodePool implements AutoCloseable {
     /**
      * Runs the episodes and calls {@code inOrder} on the calling thread with each result, strictly
      * in input order. When it returns {@code false} (a budget was reached, say) no further result
-     * is delivered: episodes not yet started are cancelled and those in flight are discarded.
+     * is delivered and no further episode starts; those already running are waited for and dropped.
      *
      * @return how many results were delivered
      */
     public int run(List<EpisodeSpec> specs, Predicate<EpisodeResult> inOrder) {
+        return run(specs, inOrder, leftover -> {});
+    }
+
+    /**
+     * As {@link #run(List, Predicate)}, and when the run stops early (the predicate said no, or an
+     * episode threw), every episode after the stopping one that had already started is waited for
+     * and handed to {@code leftovers}, in input order, before this returns or rethrows: its calls
+     * reached the provider, so the caller can record them. Episodes not yet started never start.
+     */
+    public int run(List<EpisodeSpec> specs, Predicate<EpisodeResult> inOrder, Consumer<Leftover> leftovers) {
         int[] delivered = {0};
-        runBatches(specs.iterator(), batch -> {
-            for (EpisodeResult result : batch) {
-                delivered[0]++;
-                if (!inOrder.test(result)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        runBatches(
+                specs.iterator(),
+                batch -> {
+                    for (int i = 0; i < batch.size(); i++) {
+                        delivered[0]++;
+                        if (!inOrder.test(batch.get(i))) {
+                            // Finished after the stopping one: leftovers, ahead of those still queued.
+                            batch.subList(i + 1, batch.size()).forEach(r -> leftovers.accept(new Leftover(r, null)));
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                leftovers);
         return delivered[0];
     }
 
@@ -100,16 +122,30 @@ public final class EpisodePool implements AutoCloseable {
      * Runs the episodes {@code specs} yields and calls {@code batches} on the calling thread with
      * consecutive runs of results, in input order, each as soon as its first result is done (a batch
      * never waits to fill: it holds what was ready, up to {@link #MAX_BATCH}). When it returns
-     * {@code false} nothing further is delivered, episodes not yet started are cancelled and those in
-     * flight are discarded. An episode that throws ends the run with its exception, after every
+     * {@code false} nothing further is delivered and no further episode starts; those already running
+     * are waited for and dropped. An episode that throws ends the run with its exception, after every
      * earlier result was delivered.
      *
      * @return how many results were handed over, in batches that were all accepted but perhaps the last
      */
     public int runBatches(Iterator<EpisodeSpec> specs, Predicate<List<EpisodeResult>> batches) {
+        return runBatches(specs, batches, leftover -> {});
+    }
+
+    /**
+     * As {@link #runBatches(Iterator, Predicate)}, and when the run stops early (the predicate said
+     * no, or an episode threw), every episode after the last batch that had already started is waited
+     * for and handed to {@code leftovers}, in input order, before this returns or rethrows: its calls
+     * reached the provider, so the caller can record them. Episodes not yet started never start. The
+     * results of a refused batch were handed over: a caller that used only some of them treats the
+     * rest as leftovers itself.
+     */
+    public int runBatches(
+            Iterator<EpisodeSpec> specs, Predicate<List<EpisodeResult>> batches, Consumer<Leftover> leftovers) {
         BlockingQueue<CompletableFuture<EpisodeResult>> submitted = new LinkedBlockingQueue<>();
         Semaphore room = new Semaphore(window);
-        Feeder feeder = new Feeder(specs, submitted, room);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Feeder feeder = new Feeder(specs, submitted, room, stopped);
         Thread thread = daemonThreads("ratchet-feeder-").newThread(feeder);
         thread.start();
         int delivered = 0;
@@ -137,11 +173,48 @@ public final class EpisodePool implements AutoCloseable {
                 room.release(batch.size());
             }
         } finally {
-            feeder.stop();
+            // Nothing starts from here on; what the feeder already submitted is waited for, in order.
+            stopped.set(true);
             room.release(window);
             join(thread);
-            submitted.forEach(f -> f.cancel(false));
+            drain(submitted, leftovers);
         }
+    }
+
+    /** An episode that was running when the run stopped: its result, or what it threw. */
+    public record Leftover(EpisodeResult result, RuntimeException thrown) {}
+
+    private static void drain(BlockingQueue<CompletableFuture<EpisodeResult>> rest, Consumer<Leftover> leftovers) {
+        CompletableFuture<EpisodeResult> future;
+        while ((future = rest.poll()) != null) {
+            if (future == END) {
+                continue;
+            }
+            try {
+                EpisodeResult result = future.get();
+                if (result != null) {
+                    leftovers.accept(new Leftover(result, null));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                rest.forEach(f -> f.cancel(false));
+                return;
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException thrown) {
+                    leftovers.accept(new Leftover(null, thrown));
+                }
+            }
+        }
+    }
+
+    /** The most model calls one episode of {@code spec} can make, for budgets that must not be overrun. */
+    public int maxCalls(EpisodeSpec spec) {
+        return runner.maxCalls(spec);
+    }
+
+    /** The most model calls one episode in {@code environment} can make, before its spec is made. */
+    public int maxCalls(Environment environment) {
+        return runner.maxCalls(environment);
     }
 
     /** Submits episodes in input order while the window has room; queues END (or the iterator's failure) last. */
@@ -149,28 +222,31 @@ public final class EpisodePool implements AutoCloseable {
         private final Iterator<EpisodeSpec> specs;
         private final BlockingQueue<CompletableFuture<EpisodeResult>> submitted;
         private final Semaphore room;
-        private volatile boolean stopped;
+        private final AtomicBoolean stopped;
 
-        Feeder(Iterator<EpisodeSpec> specs, BlockingQueue<CompletableFuture<EpisodeResult>> submitted, Semaphore room) {
+        Feeder(
+                Iterator<EpisodeSpec> specs,
+                BlockingQueue<CompletableFuture<EpisodeResult>> submitted,
+                Semaphore room,
+                AtomicBoolean stopped) {
             this.specs = specs;
             this.submitted = submitted;
             this.room = room;
-        }
-
-        void stop() {
-            stopped = true;
+            this.stopped = stopped;
         }
 
         @Override
         public void run() {
             try {
-                while (!stopped && specs.hasNext()) {
+                while (!stopped.get() && specs.hasNext()) {
                     room.acquire();
-                    if (stopped) {
+                    if (stopped.get()) {
                         break;
                     }
                     EpisodeSpec spec = Objects.requireNonNull(specs.next(), "spec");
-                    submitted.add(CompletableFuture.supplyAsync(() -> runner.run(spec), executor));
+                    // An episode whose turn comes after the run stopped never starts: its result is null.
+                    submitted.add(
+                            CompletableFuture.supplyAsync(() -> stopped.get() ? null : runner.run(spec), executor));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

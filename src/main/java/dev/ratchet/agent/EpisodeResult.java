@@ -10,21 +10,28 @@ import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.model.Failure;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A finished episode: its verdict, the records of its model calls in call order, and the
- * conversation (system, user, assistant and tool messages) for display.
+ * A finished episode: its verdict, the records of its model calls in call order, the conversation
+ * (system, user, assistant and tool messages) for display, and for an episode that ended on a failed
+ * call, that call's last failure (for messages only; never recorded).
  */
-public record EpisodeResult(EpisodeScored scored, List<ModelCallRecorded> calls, List<ChatMessage> trajectory) {
+public record EpisodeResult(
+        EpisodeScored scored, List<ModelCallRecorded> calls, List<ChatMessage> trajectory, Failure failure) {
 
     public EpisodeResult {
         Objects.requireNonNull(scored, "scored");
         calls = List.copyOf(calls);
         trajectory = List.copyOf(trajectory);
+    }
+
+    public EpisodeResult(EpisodeScored scored, List<ModelCallRecorded> calls, List<ChatMessage> trajectory) {
+        this(scored, calls, trajectory, null);
     }
 
     /** The conversation as plain text, one block per message headed by its role, for display. */

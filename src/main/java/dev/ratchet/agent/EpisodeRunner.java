@@ -6,6 +6,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.FinishReason;
+import dev.ratchet.env.Environment;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.ModelCallRecorded;
@@ -44,6 +45,16 @@ public final class EpisodeRunner {
         this.maxSteps = maxSteps;
     }
 
+    /** The most model calls {@code spec} can make: one for a single turn, the step limit with tools. */
+    public int maxCalls(EpisodeSpec spec) {
+        return maxCalls(spec.environment());
+    }
+
+    /** The most model calls an episode in {@code environment} can make, known before its spec is made. */
+    public int maxCalls(Environment environment) {
+        return environment.tools().isEmpty() ? 1 : maxSteps;
+    }
+
     public EpisodeResult run(EpisodeSpec spec) {
         ToolBox tools = new ToolBox(spec.environment().tools());
         List<ChatMessage> messages =
@@ -55,7 +66,8 @@ public final class EpisodeRunner {
             ModelCall call = client.call(context, request(messages, tools));
             calls.add(call.record());
             if (!call.succeeded()) {
-                return result(spec, Verdict.INFRA, calls, messages);
+                EpisodeResult infra = result(spec, Verdict.INFRA, calls, messages);
+                return new EpisodeResult(infra.scored(), infra.calls(), infra.trajectory(), call.failure());
             }
             AiMessage reply = call.response().aiMessage() == null
                     ? AiMessage.from("")

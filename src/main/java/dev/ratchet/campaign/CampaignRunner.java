@@ -1,8 +1,11 @@
 package dev.ratchet.campaign;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.ratchet.agent.Budget;
 import dev.ratchet.agent.EpisodePool;
+import dev.ratchet.agent.EpisodeResult;
 import dev.ratchet.agent.EpisodeSpec;
+import dev.ratchet.agent.Spend;
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
 import dev.ratchet.log.EventLog;
@@ -10,11 +13,15 @@ import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
+import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.InterruptedCalls;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.model.CallContext;
 import dev.ratchet.model.ModelCall;
 import dev.ratchet.model.ModelClient;
+import dev.ratchet.model.ModelStopException;
+import dev.ratchet.model.NoAnswerException;
 import dev.ratchet.skill.Library;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +58,11 @@ public final class CampaignRunner {
     private final ModelClient proposer;
     private final WallTime wallTime;
     private final Listener listener;
+    private final Budget budget;
+    /** Whether any agent call in the log has been answered; folded with the log. */
+    private boolean agentAnswered;
+    /** Episodes in the log, for the message when none was ever answered. */
+    private long episodesRun;
 
     /**
      * Watches the shell at work, for progress displays: every appended event, and the episodes about
@@ -71,7 +83,8 @@ public final class CampaignRunner {
             EpisodePool episodes,
             ModelClient proposer,
             WallTime wallTime,
-            Listener listener) {
+            Listener listener,
+            Budget budget) {
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -80,6 +93,7 @@ public final class CampaignRunner {
         this.proposer = Objects.requireNonNull(proposer, "proposer");
         this.wallTime = Objects.requireNonNull(wallTime, "wallTime");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.budget = Objects.requireNonNull(budget, "budget");
     }
 
     /** Runs until the decider says the campaign is done; returns the stop event. */
@@ -91,9 +105,9 @@ public final class CampaignRunner {
             if (action instanceof Action.Emit emit) {
                 state = append(state, emit.events().stream().map(NewEvent::of).toList());
             } else if (action instanceof Action.RunEpisodes run) {
-                state = runEpisodes(state, run.requests());
+                state = runAffordable(state, run.requests());
             } else if (action instanceof Action.CallProposer call) {
-                state = callProposer(state, call.calls());
+                state = callAffordable(state, call.calls());
             } else if (action instanceof Action.Done) {
                 return state.progress().stopped();
             } else {
@@ -107,6 +121,7 @@ public final class CampaignRunner {
         try (Stream<RecordedEvent> events = log.read(EventQuery.all().stream(stream))) {
             for (RecordedEvent e : (Iterable<RecordedEvent>) events::iterator) {
                 state = state.evolve(e.event());
+                observe(e.event());
             }
         }
         return state;
@@ -118,27 +133,119 @@ public final class CampaignRunner {
         for (RecordedEvent r : written) {
             Event e = r.event();
             next = next.evolve(e);
+            observe(e);
             listener.accept(e);
         }
         return next;
+    }
+
+    private void observe(Event e) {
+        agentAnswered |= NoAnswer.answered(e);
+        episodesRun += e instanceof EpisodeScored ? 1 : 0;
+    }
+
+    /**
+     * The decider checks budgets before a whole round of episodes; this starts only as many of them
+     * as the call budget pays for even if each made its most calls, so calls started after it would
+     * be exceeded never reach the provider (issue 12, item 18). The decider asks again for the rest;
+     * once not one more fits, the campaign stops, saying how far under the budget it ended. The cut
+     * depends only on the log, so a resume and a replay cut alike. An episode's most calls depend on
+     * its environment alone, so the cut is made before any spec is.
+     */
+    private LoopState runAffordable(LoopState state, List<EpisodeRequest> requests) {
+        long room = budget.maxCalls() - state.spend().calls();
+        int n = 0;
+        long worst = 0;
+        while (n < requests.size() && worst + maxCalls(requests.get(n)) <= room) {
+            worst += maxCalls(requests.get(n));
+            n++;
+        }
+        if (n == 0) {
+            return stopOnCalls(state, maxCalls(requests.get(0)));
+        }
+        listener.episodesPlanned(requests);
+        return runEpisodes(state, requests.subList(0, n));
+    }
+
+    private int maxCalls(EpisodeRequest request) {
+        return episodes.maxCalls(environments.apply(request.envId()));
+    }
+
+    private LoopState callAffordable(LoopState state, List<ProposerCall> calls) {
+        long room = budget.maxCalls() - state.spend().calls();
+        int n = (int) Math.min(calls.size(), Math.max(0, room));
+        return n == 0 ? stopOnCalls(state, 1) : callProposer(state, calls.subList(0, n));
+    }
+
+    private LoopState stopOnCalls(LoopState state, int next) {
+        Spend spent = StopRule.spend(state);
+        String detail = budget.describe(Budget.CALLS, spent, Duration.ZERO) + "; the next step could make " + next
+                + (next == 1 ? " call" : " calls");
+        return append(
+                state,
+                List.of(NewEvent.of(new CampaignStopped(
+                        Budget.CALLS, detail, state.current().number()))));
     }
 
     private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
         // Specs are made lazily on the pool's feeder thread, so only the episodes in its window exist
         // at once; the state they read is the immutable one from before this action.
         Iterator<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).iterator();
-        listener.episodesPlanned(requests);
         LoopState[] current = {state};
-        // Batches arrive in request order whatever the completion order, so the log does not depend
-        // on thread timing; a batch (each episode's calls, then its score, episode after episode) is
-        // one transaction, and nothing is decided before the last one has committed.
-        episodes.runBatches(specs, batch -> {
-            List<NewEvent> events = new ArrayList<>();
-            batch.forEach(result -> events.addAll(result.keyedEvents()));
-            current[0] = append(current[0], events);
-            return true;
-        });
+        // The first result in request order, for the message if the agent never answered.
+        EpisodeResult[] first = {null};
+        List<EpisodePool.Leftover> leftovers = new ArrayList<>();
+        try {
+            // Batches arrive in request order whatever the completion order, so the log does not
+            // depend on thread timing; a batch (each episode's calls, then its score, episode after
+            // episode) is one transaction, and nothing is decided before the last one has committed.
+            episodes.runBatches(
+                    specs,
+                    batch -> {
+                        List<NewEvent> events = new ArrayList<>();
+                        batch.forEach(result -> events.addAll(result.keyedEvents()));
+                        current[0] = append(current[0], events);
+                        first[0] = first[0] == null ? batch.get(0) : first[0];
+                        return true;
+                    },
+                    leftovers::add);
+        } catch (ModelStopException e) {
+            List<ModelCallRecorded> cut = new ArrayList<>(e.record().stream().toList());
+            for (EpisodePool.Leftover left : leftovers) {
+                if (left.result() != null) {
+                    cut.addAll(left.result().calls());
+                } else if (left.thrown() instanceof ModelStopException stop) {
+                    stop.record().ifPresent(cut::add);
+                }
+            }
+            recordInterrupted(cut);
+            throw e;
+        }
+        if (!agentAnswered && first[0] != null) {
+            // A campaign of nothing but infrastructure failures would otherwise run on and stop
+            // "successfully"; this depends only on the log, so resume and replay stop alike.
+            throw new NoAnswerException(NoAnswer.message(List.of(first[0]), episodesRun));
+        }
         return current[0];
+    }
+
+    /**
+     * The calls that reached the provider in the round a provider stop cut short: the stopping call
+     * and those of the episodes or proposer calls still running then, in request order, as one block
+     * of {@link InterruptedCalls} (issue 12, item 19). No score is recorded for them, so a resume
+     * runs those episodes again.
+     */
+    private void recordInterrupted(List<ModelCallRecorded> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        long seq = log.head().map(h -> h.seq() + 1).orElse(1L);
+        List<NewEvent> events = new ArrayList<>();
+        for (ModelCallRecorded call : calls) {
+            ModelCallRecorded cut = InterruptedCalls.at(call, seq);
+            events.add(NewEvent.keyed(cut, "call:" + cut.callId()));
+        }
+        log.append(stream, log.streamVersion(stream), events);
     }
 
     private EpisodeSpec spec(LoopState state, EpisodeRequest r) {
@@ -157,8 +264,8 @@ public final class CampaignRunner {
     /** Proposer calls run in parallel and are appended in the order the decider listed them. */
     private LoopState callProposer(LoopState state, List<ProposerCall> calls) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(calls.size(), 8)), daemon());
+        List<Future<ModelCall>> futures = new ArrayList<>();
         try {
-            List<Future<ModelCall>> futures = new ArrayList<>();
             for (ProposerCall c : calls) {
                 ChatRequest request = c.request();
                 futures.add(pool.submit(() -> proposer.call(new CallContext(c.callId(), "proposer"), request)));
@@ -174,6 +281,9 @@ public final class CampaignRunner {
             throw new IllegalStateException("interrupted while calling the proposer", e);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
+            if (cause instanceof ModelStopException stop) {
+                recordInterrupted(unfinished(stop, futures));
+            }
             if (cause instanceof RuntimeException re) {
                 throw re;
             }
@@ -181,6 +291,29 @@ public final class CampaignRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The stopping call's record, then those of the proposer calls after it, each waited for. */
+    private static List<ModelCallRecorded> unfinished(ModelStopException stop, List<Future<ModelCall>> futures) {
+        List<ModelCallRecorded> cut = new ArrayList<>(stop.record().stream().toList());
+        boolean after = false;
+        for (Future<ModelCall> f : futures) {
+            try {
+                ModelCallRecorded record = f.get().record();
+                if (after) {
+                    cut.add(record);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return cut;
+            } catch (ExecutionException e) {
+                if (after && e.getCause() instanceof ModelStopException other) {
+                    other.record().ifPresent(cut::add);
+                }
+                after |= e.getCause() == stop;
+            }
+        }
+        return cut;
     }
 
     private static java.util.concurrent.ThreadFactory daemon() {

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -87,6 +88,20 @@ public final class CampaignSetup implements AutoCloseable {
             Clock clock,
             Sleeper sleeper,
             Optional<ResponseCache> cache) {
+        return live(config, models, catalog, start, env, clock, sleeper, cache, notice -> {});
+    }
+
+    /** As above; {@code notices} hears when calls wait for a provider that stopped answering. */
+    public static CampaignSetup live(
+            CampaignConfig config,
+            ModelConfigs models,
+            EnvironmentCatalog catalog,
+            Library start,
+            Function<String, String> env,
+            Clock clock,
+            Sleeper sleeper,
+            Optional<ResponseCache> cache,
+            Consumer<String> notices) {
         ModelConfig agentConfig = models.get(config.models().agent());
         ModelConfig proposerConfig = models.get(config.models().requiredProposer());
         SimulatedWorld world = needsWorld(agentConfig, proposerConfig)
@@ -97,7 +112,7 @@ public final class CampaignSetup implements AutoCloseable {
                                 .withEnvIds(baseIds(config, catalog))
                                 .withDeterministic(deterministic(agentConfig)))
                 : null;
-        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)));
+        ModelFactory factory = new ModelFactory(env, Map.of("simulated", simulator(world)), notices);
         return new CampaignSetup(
                 config,
                 catalog,
@@ -138,7 +153,16 @@ public final class CampaignSetup implements AutoCloseable {
             EventLog log, String campaignId, CampaignRunner.WallTime wallTime, CampaignRunner.Listener listener) {
         Decider decider =
                 new Decider(config, splits.train(), splits.probe(), splits.confirm(), start, catalog::resolve);
-        return new CampaignRunner(decider, log, campaignId, catalog::resolve, pool, proposer, wallTime, listener);
+        return new CampaignRunner(
+                decider,
+                log,
+                campaignId,
+                catalog::resolve,
+                pool,
+                proposer,
+                wallTime,
+                listener,
+                Evaluation.budget(config.budgets()));
     }
 
     public Splits splits() {

@@ -53,6 +53,7 @@ public final class EvalSetup implements AutoCloseable {
      *     that a library learned in that campaign has the same true effects here
      * @param cache the response cache, used when the agent's {@code cache} setting is on
      * @param concurrency episodes at once; it cannot change what is written, so it is not recorded
+     * @param notices hears when calls wait for a provider that stopped answering
      */
     public static EvalSetup live(
             CampaignConfig config,
@@ -64,7 +65,8 @@ public final class EvalSetup implements AutoCloseable {
             Clock clock,
             Sleeper sleeper,
             Optional<ResponseCache> cache,
-            int concurrency) {
+            int concurrency,
+            Consumer<String> notices) {
         if (!agent.name().equals(config.models().agent())) {
             throw new IllegalArgumentException("model " + agent.name() + " is not the config's agent "
                     + config.models().agent());
@@ -75,7 +77,7 @@ public final class EvalSetup implements AutoCloseable {
                         catalog::resolve,
                         SimulatedWorld.Settings.defaults().withEnvIds(CampaignSetup.baseIds(universe, catalog)))
                 : null;
-        ModelFactory factory = new ModelFactory(env, Map.of("simulated", CampaignSetup.simulator(world)));
+        ModelFactory factory = new ModelFactory(env, Map.of("simulated", CampaignSetup.simulator(world)), notices);
         EpisodePool pool =
                 new EpisodePool(new EpisodeRunner(factory.client(agent, clock, sleeper, cache)), concurrency);
         return new EvalSetup(config, catalog, start, world, pool);

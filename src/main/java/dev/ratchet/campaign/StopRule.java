@@ -1,10 +1,10 @@
 package dev.ratchet.campaign;
 
+import dev.ratchet.agent.Budget;
+import dev.ratchet.agent.Spend;
 import dev.ratchet.config.CampaignConfig;
-import dev.ratchet.config.CampaignConfigParts.Budgets;
 import dev.ratchet.log.event.CampaignStopped;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -52,29 +52,19 @@ final class StopRule {
     }
 
     Optional<CampaignStopped> budget(LoopState state, Duration elapsed) {
-        Budgets b = config.budgets();
-        LoopState.Spend spent = state.spend();
+        Budget limits = Evaluation.budget(config.budgets());
+        Spend spent = spend(state);
+        // Unmeasured wall time (null) never stops a campaign: zero is below any positive limit.
+        Duration measured = elapsed == null ? Duration.ZERO : elapsed;
         int n = state.current().number();
-        if (b.modelCalls() != null && spent.calls() >= b.modelCalls()) {
-            return stop("budget-calls", spent.calls() + " model calls reached the budget of " + b.modelCalls(), n);
-        }
-        if (b.tokens() != null && spent.tokens() >= b.tokens()) {
-            return stop("budget-tokens", spent.tokens() + " tokens reached the budget of " + b.tokens(), n);
-        }
-        if (b.costUsd() != null && spent.costUsd() >= b.costUsd()) {
-            return stop(
-                    "budget-cost",
-                    String.format(Locale.ROOT, "USD %.4f reached the budget of USD %.4f", spent.costUsd(), b.costUsd()),
-                    n);
-        }
-        if (b.wallTime() != null && elapsed != null && elapsed.compareTo(b.wallTime()) >= 0) {
-            return stop(
-                    "budget-wall-time",
-                    "ran " + elapsed.toSeconds() + " s, the wall-time budget is "
-                            + b.wallTime().toSeconds() + " s",
-                    n);
-        }
-        return Optional.empty();
+        return limits.exceeded(spent, measured)
+                .flatMap(label -> stop(label, limits.describe(label, spent, measured), n));
+    }
+
+    /** The folded spend as the budget reads it (tokens in and out together). */
+    static Spend spend(LoopState state) {
+        LoopState.Spend s = state.spend();
+        return new Spend(s.calls(), s.tokens(), 0, s.costUsd());
     }
 
     private static Optional<CampaignStopped> stop(String reason, String detail, int iteration) {

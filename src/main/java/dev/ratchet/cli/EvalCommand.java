@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
             "Every model call and score is appended to runs/<id>/events.db, in instance order whatever the"
                     + " concurrency; `ratchet log`, `show` and `report` read it. The config's budgets apply.",
             "Exit codes: 0 evaluated (or stopped by a budget); 2 bad input, nothing written; 3 the provider stopped"
-                    + " answering (rejected key, quota, outage): the log records why."
+                    + " answering (rejected key, quota, outage) or never answered the agent at all: the log records why."
         })
 final class EvalCommand implements Callable<Integer> {
 
@@ -140,7 +140,11 @@ final class EvalCommand implements Callable<Integer> {
                 host.clock(),
                 Sleeper.system(),
                 Optional.of(runsDir.responseCache(p.id())),
-                concurrency != null ? concurrency : p.config().concurrency())) {
+                concurrency != null ? concurrency : p.config().concurrency(),
+                notice -> {
+                    err.println("ratchet: " + notice);
+                    err.flush();
+                })) {
             Evaluation.Episodes episodes = setup.episodes(split);
             if (episodes.count() == 0) {
                 throw new UsageException("the " + split + " split of these environments holds no instances");
@@ -156,7 +160,10 @@ final class EvalCommand implements Callable<Integer> {
             }
             out.flush();
             if (Evaluation.PROVIDER_STOPPED.equals(results.stopReason())) {
+                // An eval has no --resume: what it evaluated stays in its log, and a new eval starts afresh.
                 err.println("ratchet: the evaluation stopped: " + results.stopDetail());
+                err.println("its log keeps what was evaluated: " + folder.resolve("events.db")
+                        + "; run the eval again once the provider answers");
                 err.flush();
                 return ExitCodes.RUNTIME_FAILURE;
             }

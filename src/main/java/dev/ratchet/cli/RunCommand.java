@@ -201,7 +201,11 @@ final class RunCommand implements Callable<Integer> {
                 host.env(),
                 clock,
                 sleeper,
-                Optional.of(runsDir.responseCache(p.id())));
+                Optional.of(runsDir.responseCache(p.id())),
+                notice -> {
+                    err().println("ratchet: " + notice);
+                    err().flush();
+                });
     }
 
     private CampaignRunner runner(RunPlan.Prepared p, CampaignSetup setup, EventLog log, Progress progress) {

@@ -4,9 +4,10 @@ import java.time.Duration;
 
 /**
  * The circuit breaker: it opens when at least {@code failureRatePercent} of the last {@code
- * windowCalls} attempts (once {@code minimumCalls} were made) failed with a server error, timeout or
- * reset. While open, callers pause and probe again every so often instead of failing; an outage
- * that outlasts {@code maxOutage} stops the campaign resumably.
+ * windowCalls} attempts (once {@code minimumCalls} were made) failed with a server error, timeout,
+ * reset, refused connection or a body no adapter can read. While open, callers pause and probe
+ * again every so often instead of failing; an outage that outlasts {@code maxOutage} stops the
+ * campaign resumably.
  */
 public record BreakerSettings(
         double failureRatePercent, int windowCalls, int minimumCalls, Duration openDuration, Duration maxOutage) {

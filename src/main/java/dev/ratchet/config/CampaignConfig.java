@@ -112,6 +112,10 @@ public record CampaignConfig(
         if (models == null) {
             throw new IllegalArgumentException("models: required (models.agent, and models.proposer for a campaign)");
         }
+        if (candidates != null) {
+            // Before the gate's finalists default to min(1, candidates): a zero would be blamed on them.
+            CampaignConfigParts.atLeast("candidates", candidates, 1);
+        }
         return new CampaignConfig(
                 name == null ? "" : name,
                 models,
@@ -328,11 +332,13 @@ public record CampaignConfig(
         return value == null ? fallback : value;
     }
 
+    /** Names the second entry by its index, so that the message points at its line rather than the list's. */
     private static void requireUnique(String key, List<String> names) {
         Set<String> seen = new HashSet<>();
-        for (String n : names) {
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
             if (!seen.add(n)) {
-                throw new IllegalArgumentException(key + ": '" + n + "' is listed twice");
+                throw new IllegalArgumentException(key + "[" + i + "]: '" + n + "' is listed twice");
             }
         }
     }

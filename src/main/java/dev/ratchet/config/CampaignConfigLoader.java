@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,6 +91,10 @@ public final class CampaignConfigLoader {
     }
 
     private static void refuseAliases(String text, String source) throws IOException {
+        Optional<String> forbidden = YamlLimits.forbiddenCharacter(text);
+        if (forbidden.isPresent()) {
+            throw new CampaignConfigException(source + ":" + forbidden.get(), null);
+        }
         try (JsonParser p = YAML.getFactory().createParser(text)) {
             Optional<String> alias = YamlLimits.firstAlias(p);
             if (alias.isPresent()) {
@@ -97,6 +102,8 @@ public final class CampaignConfigLoader {
             }
         }
     }
+
+    private static final Pattern DOTTED_KEY = Pattern.compile("[a-z][a-z-]*(?:\\.[a-z][a-z-]*)+");
 
     private static String describe(String text, String source, JsonProcessingException e) {
         if (!(e instanceof JsonMappingException m)) {
@@ -114,11 +121,21 @@ public final class CampaignConfigLoader {
         }
         if (m instanceof ValueInstantiationException && rootCause(m) instanceof IllegalArgumentException iae) {
             // Validation messages start with the key they are about: point at that key's own line.
-            String named = String.valueOf(iae.getMessage()).split(":", 2)[0];
-            return YamlDocument.lineOf(text, named)
+            // When that key was left at its default, the first other key the message names is the
+            // one the user wrote (splits.probe too small for gate.screen-items): cite that one.
+            String message = String.valueOf(iae.getMessage());
+            List<String> named = new ArrayList<>(List.of(message.split(":", 2)[0]));
+            Matcher keys = DOTTED_KEY.matcher(message);
+            while (keys.find()) {
+                named.add(keys.group());
+            }
+            return named.stream()
+                            .map(k -> YamlDocument.lineOf(text, k))
+                            .flatMap(Optional::stream)
+                            .findFirst()
                             .map(line -> source + ":" + line + ": ")
                             .orElse(where)
-                    + iae.getMessage();
+                    + message;
         }
         if (m instanceof InvalidFormatException f) {
             return where + key + ": expected " + typeName(f.getTargetType()) + ", got \"" + f.getValue() + "\"";

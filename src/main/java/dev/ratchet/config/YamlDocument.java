@@ -37,6 +37,10 @@ final class YamlDocument {
 
     static YamlDocument parse(String text, String source) {
         Map<String, Integer> lines = new HashMap<>();
+        Optional<String> forbidden = YamlLimits.forbiddenCharacter(text);
+        if (forbidden.isPresent()) {
+            throw new ModelConfigException(source + ":" + forbidden.get());
+        }
         try (JsonParser p = YAML.createParser(text)) {
             if (p.nextToken() == null) {
                 throw new ModelConfigException(source + ": the file is empty");

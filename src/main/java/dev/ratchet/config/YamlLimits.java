@@ -81,6 +81,44 @@ public final class YamlLimits {
         return Optional.empty();
     }
 
+    /**
+     * The first character YAML does not allow (a NUL byte, another control character, U+FFFE), as
+     * {@code "N: ..."} with its line. SnakeYAML refuses these too, but reports the position of the
+     * reader's buffer, which for a short file is line 1 whatever line holds the byte.
+     */
+    static Optional<String> forbiddenCharacter(String text) {
+        int line = 1;
+        int column = 1;
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            if (!printable(c)) {
+                String name = c == 0 ? "a NUL byte (U+0000)" : String.format(Locale.ROOT, "the character U+%04X", c);
+                return Optional.of(
+                        line + ": column " + column + ": " + name + " is not allowed in YAML (is the file text?)");
+            }
+            if (c == '\n') {
+                line++;
+                column = 1;
+            } else {
+                column++;
+            }
+            i += Character.charCount(c);
+        }
+        return Optional.empty();
+    }
+
+    /** YAML 1.1's printable set, as SnakeYAML applies it. */
+    private static boolean printable(int c) {
+        return c == '\t'
+                || c == '\n'
+                || c == '\r'
+                || (c >= 0x20 && c <= 0x7E)
+                || c == 0x85
+                || (c >= 0xA0 && c <= 0xD7FF)
+                || (c >= 0xE000 && c <= 0xFFFD)
+                || (c >= 0x10000 && c <= 0x10FFFF);
+    }
+
     static String aliasAt(JsonParser p) throws IOException {
         return p.currentTokenLocation().getLineNr() + ": *" + p.getText()
                 + ": aliases are not supported (write the value out)";

@@ -11,7 +11,8 @@ public enum CallFailure {
     TIMEOUT("timeout", Action.RETRY, true),
     CONNECTION_RESET("connection-reset", Action.RETRY, true),
     CONNECTION_REFUSED("connection-refused", Action.RETRY, true),
-    MALFORMED_RESPONSE("malformed-response", Action.RETRY, false),
+    // An outage too: a provider that keeps answering bodies no adapter can read is down for us.
+    MALFORMED_RESPONSE("malformed-response", Action.RETRY, true),
     BAD_REQUEST("bad-request", Action.RECORD, false),
     PROVIDER_ERROR("provider-error", Action.RECORD, false),
     UNAUTHORIZED("unauthorized", Action.REJECT, false),

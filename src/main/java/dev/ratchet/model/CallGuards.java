@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -40,8 +41,11 @@ final class CallGuards {
     /** When the breaker last opened after being closed; null while the provider is up. */
     private final AtomicReference<Instant> outageBegan = new AtomicReference<>();
 
-    CallGuards(ModelConfig config, Clock clock, Sleeper sleeper) {
+    private final OutageNotices notices;
+
+    CallGuards(ModelConfig config, Clock clock, Sleeper sleeper, Consumer<String> notices) {
         this.model = config.name();
+        this.notices = new OutageNotices(config, clock, notices);
         this.sleeper = sleeper;
         this.clock = clock;
         Supplier<Long> nanos = () -> nanos(clock.instant());
@@ -74,7 +78,10 @@ final class CallGuards {
         breaker.getEventPublisher().onStateTransition(e -> {
             CircuitBreaker.State to = e.getStateTransition().getToState();
             if (to == CircuitBreaker.State.OPEN) {
-                outageBegan.compareAndSet(null, clock.instant());
+                Instant now = clock.instant();
+                if (outageBegan.compareAndSet(null, now)) {
+                    this.notices.opened(now);
+                }
             } else if (to == CircuitBreaker.State.CLOSED) {
                 outageBegan.set(null);
             }
@@ -123,7 +130,7 @@ final class CallGuards {
             if (down.compareTo(maxOutage) >= 0) {
                 throw new ProviderUnavailableException("model '" + model + "': the provider has been failing for "
                         + down.toSeconds() + " s (breaker.max_outage_seconds = " + maxOutage.toSeconds()
-                        + "); stopping so the campaign can resume later");
+                        + "); stopping");
             }
             sleeper.sleep(pauseStep);
         }
@@ -138,8 +145,10 @@ final class CallGuards {
     void exit(Failure failure, long elapsedNanos) {
         try {
             if (failure == null) {
+                notices.answered();
                 breaker.onSuccess(elapsedNanos, TimeUnit.NANOSECONDS);
             } else if (failure.kind().outage()) {
+                notices.failed(failure);
                 breaker.onError(elapsedNanos, TimeUnit.NANOSECONDS, new OutageSignal(failure.describe()));
             } else {
                 breaker.releasePermission();

@@ -48,6 +48,15 @@ public final class FailureClassifier {
     }
 
     public Failure classify(Throwable thrown) {
+        return classify(thrown, null);
+    }
+
+    /**
+     * @param successBody the body of a 2xx response received during the failed attempt, or null: when
+     *     the adapter failed on a body the provider sent with a success status, the provider answered
+     *     with something it should not have, which is retried like any malformed body
+     */
+    public Failure classify(Throwable thrown, String successBody) {
         List<Throwable> chain = chain(thrown);
         String errorClass = thrown.getClass().getSimpleName();
         for (Throwable t : chain) {
@@ -63,6 +72,12 @@ public final class FailureClassifier {
             if (t instanceof HttpException) {
                 return fromStatus(((HttpException) t).statusCode(), t.getMessage(), Duration.ZERO, errorClass);
             }
+        }
+        if (successBody != null) {
+            String detail = "the provider answered HTTP 200 with a body its adapter cannot read ("
+                    + thrown.getClass().getSimpleName() + "): " + successBody;
+            return new Failure(
+                    CallFailure.MALFORMED_RESPONSE, 200, null, errorClass, redactor.redactMessage(shorten(detail)));
         }
         CallFailure kind = byType(chain);
         return new Failure(kind, null, null, errorClass, message(thrown));

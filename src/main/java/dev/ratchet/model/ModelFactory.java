@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,14 +27,22 @@ public final class ModelFactory {
 
     private final Function<String, String> env;
     private final Map<String, ChatModelProvider> providers;
+    private final Consumer<String> notices;
 
     /**
      * @param env looks up environment variables ({@code System::getenv} in production)
      * @param providers chat models for {@code simulated} and {@code replay}, by provider id
      */
     public ModelFactory(Function<String, String> env, Map<String, ChatModelProvider> providers) {
+        this(env, providers, notice -> {});
+    }
+
+    /** @param notices hears when calls wait for a provider that stopped answering, and when it answers again */
+    public ModelFactory(
+            Function<String, String> env, Map<String, ChatModelProvider> providers, Consumer<String> notices) {
         this.env = Objects.requireNonNull(env, "env");
         this.providers = Map.copyOf(providers);
+        this.notices = Objects.requireNonNull(notices, "notices");
     }
 
     public ChatModel chatModel(ModelConfig config) {
@@ -53,7 +62,7 @@ public final class ModelFactory {
 
     /** The full client for a model: its chat model behind the one retry layer. */
     public ResilientModelClient client(ModelConfig config, Clock clock, Sleeper sleeper) {
-        return new ResilientModelClient(config, chatModel(config), clock, sleeper, redactor(config));
+        return new ResilientModelClient(config, chatModel(config), clock, sleeper, redactor(config), notices);
     }
 
     /**

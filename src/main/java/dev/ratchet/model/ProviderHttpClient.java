@@ -31,6 +31,14 @@ final class ProviderHttpClient implements HttpClient {
 
     private static final List<String> CREDENTIAL_HEADERS = List.of("authorization", "x-api-key", "api-key");
 
+    /**
+     * The last 2xx body this thread received. An adapter that cannot map a success body throws its
+     * own NullPointerException or the like, which says nothing of HTTP; this lets the retry layer see
+     * that the provider did answer, with what, and call it a malformed response (issue 12, item 5).
+     * Calls are synchronous, so the thread that sent is the thread that asks.
+     */
+    private static final ThreadLocal<String> SUCCESS_BODY = new ThreadLocal<>();
+
     private final java.net.http.HttpClient client;
     private final Duration readTimeout;
 
@@ -51,11 +59,22 @@ final class ProviderHttpClient implements HttpClient {
             throw new ProviderHttpException(status, response.headers().map(), redact(request, response.body()));
         }
         requireJson(response.body());
+        SUCCESS_BODY.set(response.body());
         return SuccessfulHttpResponse.builder()
                 .statusCode(status)
                 .headers(response.headers().map())
                 .body(response.body())
                 .build();
+    }
+
+    /** Forgets the last success body; called before each attempt. */
+    static void forgetSuccessBody() {
+        SUCCESS_BODY.remove();
+    }
+
+    /** The 2xx body received on this thread since {@link #forgetSuccessBody()}, if any. */
+    static String successBody() {
+        return SUCCESS_BODY.get();
     }
 
     @Override

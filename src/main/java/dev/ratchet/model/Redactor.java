@@ -20,6 +20,12 @@ public final class Redactor {
             "(?i)(bearer\\s+|(?:x-api-key|api-key|authorization)[\"']?\\s*[:=]\\s*[\"']?(?:bearer\\s+)?)"
                     + "[A-Za-z0-9._~+/=-]{8,}");
 
+    /**
+     * A bare OpenAI- or Anthropic-style key, as an error body may echo one that is not this model's
+     * (a proxy's, another account's): an excerpt of a body must not carry it either.
+     */
+    private static final Pattern KEY_SHAPE = Pattern.compile("\\bsk-[A-Za-z0-9_-]{16,}");
+
     private static final Redactor NONE = new Redactor(List.of());
 
     private final List<String> secrets;
@@ -62,7 +68,11 @@ public final class Redactor {
     /** Masks the known secrets and anything shaped like a credential: for error messages. */
     public String redactMessage(String text) {
         String out = redact(text);
-        return out == null ? null : CREDENTIAL.matcher(out).replaceAll("$1" + MASK);
+        if (out == null) {
+            return null;
+        }
+        String masked = CREDENTIAL.matcher(out).replaceAll("$1" + MASK);
+        return KEY_SHAPE.matcher(masked).replaceAll(MASK);
     }
 
     public boolean isEmpty() {

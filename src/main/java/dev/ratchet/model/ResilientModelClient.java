@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 
 /**
  * The one retry layer between the harness and a LangChain4j {@link ChatModel} whose own retries are
@@ -42,13 +43,24 @@ public final class ResilientModelClient implements ModelClient {
     private final Retry retry;
 
     public ResilientModelClient(ModelConfig config, ChatModel model, Clock clock, Sleeper sleeper, Redactor redactor) {
+        this(config, model, clock, sleeper, redactor, notice -> {});
+    }
+
+    /** {@code notices} hears, in words for standard error, when calls start and stop waiting for the provider. */
+    public ResilientModelClient(
+            ModelConfig config,
+            ChatModel model,
+            Clock clock,
+            Sleeper sleeper,
+            Redactor redactor,
+            Consumer<String> notices) {
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
         this.classifier = new FailureClassifier(clock, redactor);
-        this.guards = new CallGuards(config, clock, sleeper);
+        this.guards = new CallGuards(config, clock, sleeper, notices);
         this.retry = retryPolicy(config);
     }
 
@@ -93,7 +105,7 @@ public final class ResilientModelClient implements ModelClient {
             }
             long delay = retrying.onError(new RetrySignal(failure, backoff));
             if (delay < 0) {
-                return new ModelCall(null, failedRecord(call, failure.kind().errorClass()));
+                return new ModelCall(null, failedRecord(call, failure.kind().errorClass()), failure);
             }
             sleeper.sleep(Duration.ofMillis(delay));
             waited = delay;
@@ -105,10 +117,11 @@ public final class ResilientModelClient implements ModelClient {
         guards.enter();
         long started = nanos();
         Failure failure = null;
+        ProviderHttpClient.forgetSuccessBody();
         try {
             return new Outcome(Objects.requireNonNull(model.chat(request), "the model returned no response"), null);
         } catch (RuntimeException e) {
-            failure = classifier.classify(e);
+            failure = classifier.classify(e, ProviderHttpClient.successBody());
             return new Outcome(null, failure);
         } finally {
             guards.exit(failure, nanos() - started);
@@ -139,14 +152,14 @@ public final class ResilientModelClient implements ModelClient {
         if (failure.kind() == CallFailure.QUOTA_EXHAUSTED) {
             throw new QuotaExhaustedException(
                     who + ": the provider's quota is exhausted (" + failure.describe() + ": " + failure.detail()
-                            + "); the campaign can resume once the quota is raised",
+                            + "); no call can succeed until the quota is raised",
                     failedRecord(call, CallFailure.QUOTA));
         }
         if (failure.kind() == CallFailure.RATE_LIMITED && failure.retryAfter().compareTo(maxWait) > 0) {
             throw new QuotaExhaustedException(
                     who + ": the provider asks to wait " + failure.retryAfter().toSeconds() + " s, longer than"
                             + " retry.max_retry_after_seconds (" + maxWait.toSeconds() + "); treating it as an"
-                            + " exhausted quota so the campaign can resume later",
+                            + " exhausted quota",
                     failedRecord(call, CallFailure.QUOTA));
         }
         if (failure.kind().action() == CallFailure.Action.REJECT) {

@@ -9,6 +9,7 @@ import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.InMemoryEventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
+import dev.ratchet.log.event.InterruptedCalls;
 import dev.ratchet.model.ModelStopException;
 import dev.ratchet.model.ReplayDivergence;
 import dev.ratchet.skill.Library;
@@ -114,7 +115,9 @@ public final class StrictReplay {
         if (end == null || (compared.isPresent() && compared.get().seq() <= count)) {
             return compared;
         }
-        boolean atRecordedEnd = count == rec.count() && rec.stop().isEmpty();
+        // A provider stop may leave its interrupted calls after the last event replay can regenerate.
+        boolean atRecordedEnd = (count == rec.count() || onlyInterruptedAfter(recorded, count))
+                && rec.stop().isEmpty();
         if (end instanceof CheckedLog.PastRecordedEnd past) {
             return atRecordedEnd
                     ? Optional.empty()
@@ -157,6 +160,12 @@ public final class StrictReplay {
                         : "meets the recorded provider stop (" + end.getMessage() + ")";
         return "the recording ends at seq " + count + " without campaign.stopped, as a provider stop (an exhausted"
                 + " quota) or a kill leaves it: its " + count + " events were compared, and replay " + next;
+    }
+
+    private static boolean onlyInterruptedAfter(EventLog log, long seq) {
+        try (Stream<RecordedEvent> events = log.read(EventQuery.all().from(seq + 1))) {
+            return events.allMatch(e -> InterruptedCalls.is(e.event()));
+        }
     }
 
     private static String typeAt(EventLog log, long seq) {

@@ -31,6 +31,26 @@ class BudgetTest {
     }
 
     @Test
+    void theStopSaysByHowMuchTheRunEndedUnderOrOverItsBudget() {
+        Budget b = Budget.unlimited()
+                .withMaxCalls(253)
+                .withMaxTokens(5000)
+                .withMaxCostUsd(1.5)
+                .withMaxWallTime(Duration.ofHours(1));
+        Spend spent = new Spend(250, 4000, 1120, 1.62);
+        assertEquals("250 model calls, 3 under the budget of 253", b.describe(Budget.CALLS, spent, Duration.ZERO));
+        assertEquals(
+                "253 model calls, exactly the budget of 253",
+                b.describe(Budget.CALLS, new Spend(253, 0, 0, 0), Duration.ZERO));
+        assertEquals("5120 tokens, 120 over the budget of 5000", b.describe(Budget.TOKENS, spent, Duration.ZERO));
+        assertEquals(
+                "USD 1.6200, USD 0.1200 over the budget of USD 1.5000", b.describe(Budget.COST, spent, Duration.ZERO));
+        assertEquals(
+                "ran 3607 s, 7 s over the wall-time budget of 3600 s",
+                b.describe(Budget.WALL_TIME, spent, Duration.ofSeconds(3607)));
+    }
+
+    @Test
     void spendAccumulatesFromModelCallEventsOnly() {
         List<Event> events = List.of(call("a", 100, 20, 0.01), call("b", 50, 5, 0.002));
         Spend spend = Spend.ZERO.plusAll(events);

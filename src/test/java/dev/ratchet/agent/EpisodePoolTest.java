@@ -139,6 +139,38 @@ class EpisodePoolTest {
     }
 
     @Test
+    void episodesStartedBeforeAStopAreHandedOverAsLeftoversInInputOrderAndNoMoreStart() {
+        List<EpisodeSpec> specs = specs(200, Library.empty());
+        List<String> called = Collections.synchronizedList(new ArrayList<>());
+        ModelClient inner = new ChatModelClient(world().agent());
+        ModelClient client = (context, request) -> {
+            called.add(context.callId());
+            return inner.call(context, request);
+        };
+        List<String> seen = new ArrayList<>();
+        List<String> leftovers = new ArrayList<>();
+        try (EpisodePool pool = new EpisodePool(new EpisodeRunner(client, 4), 4)) {
+            int delivered = pool.run(
+                    specs,
+                    r -> {
+                        seen.add(r.scored().episodeId());
+                        return seen.size() < 3;
+                    },
+                    left -> leftovers.add(left.result().scored().episodeId()));
+            assertEquals(3, delivered);
+            assertTrue(leftovers.size() <= pool.window(), "at most the window: " + leftovers.size());
+        }
+        List<String> ids = specs.stream().map(EpisodeSpec::episodeId).toList();
+        assertEquals(ids.subList(0, 3), seen);
+        assertEquals(ids.subList(3, 3 + leftovers.size()), leftovers);
+        // Every episode that made a call was delivered or handed over: none ran unseen.
+        long ran = ids.stream()
+                .filter(id -> called.stream().anyMatch(c -> c.startsWith(id + "/")))
+                .count();
+        assertEquals(seen.size() + leftovers.size(), ran);
+    }
+
+    @Test
     void aBrokenEpisodeFailsTheRunInsteadOfVanishing() {
         ModelClient broken = (context, request) -> {
             throw new IllegalStateException("model client bug");

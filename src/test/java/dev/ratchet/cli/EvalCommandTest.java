@@ -189,7 +189,7 @@ class EvalCommandTest {
         assertEquals(instanceOrder().subList(0, 5), scoredInstances(b));
         CampaignStopped stop = (CampaignStopped) b.get(b.size() - 1).event();
         assertEquals("budget-calls", stop.reason());
-        assertEquals("5 model calls reached the budget of 5", stop.detail());
+        assertEquals("5 model calls, exactly the budget of 5", stop.detail());
         assertEquals(a.get(a.size() - 1).hashHex(), b.get(b.size() - 1).hashHex(), "the same stream");
         assertTrue(sixteen.out().contains("budget-calls"), sixteen.out());
     }

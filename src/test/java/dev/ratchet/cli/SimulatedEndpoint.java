@@ -15,6 +15,8 @@ import dev.ratchet.model.bench.LoopbackOpenAiServer.Reply;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * An OpenAI-compatible endpoint on loopback whose answers come from the simulator: a campaign runs
@@ -28,9 +30,17 @@ final class SimulatedEndpoint implements AutoCloseable {
     static final String PROPOSER = "loop-proposer";
 
     private final LoopbackOpenAiServer server;
+    private final AtomicReference<Function<LoopbackOpenAiServer.Request, Reply>> fault;
 
-    private SimulatedEndpoint(LoopbackOpenAiServer server) {
+    private SimulatedEndpoint(
+            LoopbackOpenAiServer server, AtomicReference<Function<LoopbackOpenAiServer.Request, Reply>> fault) {
         this.server = server;
+        this.fault = fault;
+    }
+
+    /** From now on, requests {@code fault} answers (non-null) get its reply instead; null turns it off. */
+    void failWith(Function<LoopbackOpenAiServer.Request, Reply> fault) {
+        this.fault.set(fault);
     }
 
     /**
@@ -42,19 +52,28 @@ final class SimulatedEndpoint implements AutoCloseable {
                 seed,
                 EnvironmentCatalog.builtIn()::resolve,
                 SimulatedWorld.Settings.defaults().withEnvIds(envIds));
-        return new SimulatedEndpoint(LoopbackOpenAiServer.start(
-                r -> {
-                    boolean proposer = PROPOSER.equals(r.body().path("model").asText());
-                    ChatResponse answer = (proposer ? world.proposer() : world.agent()).chat(request(r.body()));
-                    String text = answer.aiMessage().text();
-                    boolean cut = proposer && proposerLimit > 0 && text.length() > proposerLimit;
-                    Reply reply = Reply.completion(
-                            cut ? text.substring(0, proposerLimit) : text,
-                            answer.tokenUsage().inputTokenCount(),
-                            answer.tokenUsage().outputTokenCount());
-                    return cut ? lengthLimited(reply) : reply;
-                },
-                8));
+        AtomicReference<Function<LoopbackOpenAiServer.Request, Reply>> fault = new AtomicReference<>();
+        return new SimulatedEndpoint(
+                LoopbackOpenAiServer.start(
+                        r -> {
+                            Function<LoopbackOpenAiServer.Request, Reply> f = fault.get();
+                            Reply failed = f == null ? null : f.apply(r);
+                            if (failed != null) {
+                                return failed;
+                            }
+                            boolean proposer =
+                                    PROPOSER.equals(r.body().path("model").asText());
+                            ChatResponse answer = (proposer ? world.proposer() : world.agent()).chat(request(r.body()));
+                            String text = answer.aiMessage().text();
+                            boolean cut = proposer && proposerLimit > 0 && text.length() > proposerLimit;
+                            Reply reply = Reply.completion(
+                                    cut ? text.substring(0, proposerLimit) : text,
+                                    answer.tokenUsage().inputTokenCount(),
+                                    answer.tokenUsage().outputTokenCount());
+                            return cut ? lengthLimited(reply) : reply;
+                        },
+                        8),
+                fault);
     }
 
     private static Reply lengthLimited(Reply reply) {

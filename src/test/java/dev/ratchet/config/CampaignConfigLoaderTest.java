@@ -182,6 +182,42 @@ class CampaignConfigLoaderTest {
         assertTrue(error(MINIMAL + "  - arith.add\n").contains("'arith.add' is listed twice"));
     }
 
+    /** Each error cites the line of the key it is about, not line 1 or the end of its mapping. */
+    @Test
+    void sizeEnvironmentAndProbeErrorsCiteTheKeysLine() {
+        String head = "models:\n  agent: a\n  proposer: b\nenvironments:\n  - arith.add\nseed: 3\n";
+        assertEquals(
+                "config/test.yaml:8: splits.train: must be at least 1, got 0", error(head + "splits:\n  train: 0\n"));
+        assertEquals(
+                "config/test.yaml:8: budgets.model-calls: must be at least 1, got 0",
+                error(head + "budgets:\n  model-calls: 0\n"));
+        assertEquals("config/test.yaml:7: candidates: must be at least 1, got 0", error(head + "candidates: 0\n"));
+        assertEquals(
+                "config/test.yaml:5: environments: at least one environment or suite is required",
+                error("models:\n  agent: a\n  proposer: b\nseed: 3\nenvironments: []\n"));
+        assertEquals(
+                "config/test.yaml:7: environments[2]: 'arith.add' is listed twice",
+                error(head.replace("seed: 3\n", "") + "  - units.roman\n  - {id: arith.add, weight: 2}\n"));
+        String suites = "models: {agent: a, proposer: b}\nsuites: [quiz]\nseed: 3\n";
+        assertTrue(
+                error(suites + "splits:\n  probe: 10\ngate:\n  screen-items: 20\n")
+                        .startsWith("config/test.yaml:5: splits.probe: a campaign on suites alone gates on the probe"),
+                error(suites + "splits:\n  probe: 10\ngate:\n  screen-items: 20\n"));
+        assertTrue(
+                error(suites + "gate:\n  screen-items: 400\n").startsWith("config/test.yaml:5: splits.probe"),
+                "with the probe split left at its default, the gate setting that outgrew it is cited: "
+                        + error(suites + "gate:\n  screen-items: 400\n"));
+    }
+
+    @Test
+    void aNulByteOrControlCharacterIsCitedAtItsLine() {
+        assertEquals(
+                "config/test.yaml:7: column 8: a NUL byte (U+0000) is not allowed in YAML (is the file text?)",
+                error(MINIMAL + "seed: 3\nname: a\u0000b\n"));
+        assertTrue(error(MINIMAL + "seed: 3\n# note\u0007\n")
+                .startsWith("config/test.yaml:7: column 7: the character U+0007"));
+    }
+
     @Test
     void brokenYamlAndEmptyFilesAreReported() {
         assertTrue(error("models: [\n").startsWith("config/test.yaml:"));

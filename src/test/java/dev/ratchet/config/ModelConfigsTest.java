@@ -104,6 +104,14 @@ class ModelConfigsTest {
     }
 
     @Test
+    void aNulByteIsCitedAtItsLine() {
+        assertEquals(
+                "models.yaml:3: column 13: a NUL byte (U+0000) is not allowed in YAML (is the file text?)",
+                error("models:\n  a:\n    model: m\u0000\n    provider: ollama\n")
+                        .getMessage());
+    }
+
+    @Test
     void structuralMistakesAreReportedPlainly() {
         assertMessage(
                 "models.yaml:4: models.x.provider: duplicate key",
