@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
             "Figures are medians over repetitions with their ratio to the baseline; --json prints one object per figure.",
             "bench gate is the exception: it measures the gate's decisions against the simulated world's ground truth."
         },
-        subcommands = {BenchLogCommand.class, BenchEnvsCommand.class, BenchEpisodesCommand.class, BenchGateCommand.class
+        subcommands = {
+            BenchLogCommand.class,
+            BenchFoldCommand.class,
+            BenchEnvsCommand.class,
+            BenchEpisodesCommand.class,
+            BenchGateCommand.class
         })
 final class BenchCommand {}

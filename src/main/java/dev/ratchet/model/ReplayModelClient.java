@@ -2,17 +2,11 @@ package dev.ratchet.model;
 
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.ratchet.config.ModelConfig;
-import dev.ratchet.log.EventLog;
-import dev.ratchet.log.EventQuery;
-import dev.ratchet.log.RecordedEvent;
-import dev.ratchet.log.event.EventType;
 import dev.ratchet.log.event.ModelCallRecorded;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * A model that answers only from the log: each call is looked up by its id, its request hash is
@@ -35,16 +29,6 @@ public final class ReplayModelClient implements ModelClient {
             }
         }
         this.byCallId = Map.copyOf(index);
-    }
-
-    /** Every {@code model.call-recorded} event in {@code log}. */
-    public static ReplayModelClient fromLog(ModelConfig config, EventLog log) {
-        EventQuery query = EventQuery.all().types(Set.of(EventType.MODEL_CALL_RECORDED.typeName()));
-        try (Stream<RecordedEvent> events = log.read(query)) {
-            return new ReplayModelClient(
-                    config,
-                    events.map(e -> (ModelCallRecorded) e.event()).collect(java.util.stream.Collectors.toList()));
-        }
     }
 
     @Override

@@ -52,7 +52,7 @@ class EpisodePoolTest {
         for (int i = 0; i < count; i++) {
             Environment env = ENVS.get(i % ENVS.size());
             Instance instance = env.sample(i, env.minDifficulty() + i % 2);
-            String id = EpisodeSpec.episodeId(99, 1, "batch", instance.id(), 0);
+            String id = "i1/batch/" + instance.id() + "/s0";
             specs.add(new EpisodeSpec(id, 1, "batch", "train", instance, env, library, 0));
         }
         return specs;

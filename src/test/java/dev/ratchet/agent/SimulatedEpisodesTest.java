@@ -30,7 +30,7 @@ class SimulatedEpisodesTest {
         for (int i = 0; i < count; i++) {
             int difficulty = env.minDifficulty() + i % (env.maxDifficulty() - env.minDifficulty() + 1);
             Instance instance = env.sample(500 + i, difficulty);
-            String id = EpisodeSpec.episodeId(3, 0, "batch", instance.id(), 0);
+            String id = "i0/batch/" + instance.id() + "/s0";
             specs.add(new EpisodeSpec(id, 0, "batch", "train", instance, env, library, 0));
         }
         EpisodeRunner runner = new EpisodeRunner(new ChatModelClient(WORLD.agent()), 4);

@@ -21,6 +21,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 /** Properties of whole campaigns over many seeds, noise levels and gate settings, on the fake world. */
 class DeciderProperties {
@@ -58,6 +59,24 @@ class DeciderProperties {
 
         noPromotionShowsMoreNewRegressionsThanTheBudget(setup, events);
         theProbeNeverSharesAnInstanceWithTheBatchOrTheConfirmSplit(events);
+        requireThatSomeCampaignsPromoteAndSomeReject(events);
+    }
+
+    /**
+     * The budget check passes vacuously when no gate accepts, and the held-out check when no gate
+     * runs: across the tried campaigns at least one must promote and some verdict must reject.
+     */
+    private static void requireThatSomeCampaignsPromoteAndSomeReject(List<Event> events) {
+        List<Verdict> verdicts = CampaignHarness.ofType(events, GateDecided.class).stream()
+                .flatMap(d -> d.verdicts().stream())
+                .toList();
+        boolean promoted =
+                !CampaignHarness.ofType(events, CandidatePromoted.class).isEmpty();
+        boolean rejected = verdicts.stream().anyMatch(v -> !v.accepted());
+        Statistics.label("promoted").collect(promoted).coverage(c -> c.check(true)
+                .count(n -> n >= 1));
+        Statistics.label("a verdict rejected").collect(rejected).coverage(c -> c.check(true)
+                .count(n -> n >= 1));
     }
 
     private static void noPromotionShowsMoreNewRegressionsThanTheBudget(Setup setup, List<Event> events) {

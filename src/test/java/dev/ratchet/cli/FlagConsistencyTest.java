@@ -61,6 +61,7 @@ class FlagConsistencyTest {
                 List.of(
                         "ratchet bench envs: --repetitions",
                         "ratchet bench episodes: --repetitions",
+                        "ratchet bench fold: --repetitions",
                         "ratchet bench log: --repetitions"),
                 repeating);
     }

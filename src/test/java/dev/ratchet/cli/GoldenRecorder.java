@@ -13,12 +13,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import picocli.CommandLine;
 
@@ -71,16 +71,18 @@ public final class GoldenRecorder {
                 GoldenRecorder.class.getName()));
         command.addAll(List.of(arguments(golden, runs, name, false)));
         Path output = Files.createDirectories(runs).resolve(name + "-child.txt");
-        Process child = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
-                .start();
         long reached = 0;
-        while (child.isAlive() && reached < killAt) {
-            TimeUnit.MILLISECONDS.sleep(5);
-            reached = head(db);
+        try (DirectoryWatch watch = new DirectoryWatch(db.getParent())) {
+            Process child = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            while (child.isAlive() && reached < killAt) {
+                watch.awaitChange(Duration.ofSeconds(1));
+                reached = head(db);
+            }
+            child.destroyForcibly().waitFor();
         }
-        child.destroyForcibly().waitFor();
         reached = head(db);
         assertTrue(
                 reached >= killAt && !stopped(db),

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -78,14 +79,14 @@ class KilledRunTest {
                 .start();
         Path db = runs.resolve(ID).resolve("events.db");
         SqliteEventLog reader = null;
-        try {
+        try (DirectoryWatch watch = new DirectoryWatch(db.getParent())) {
             long seen = 0;
             while (seen < size) {
                 assertTrue(child.isAlive(), "the child ended before the kill: " + Files.readString(output));
                 reader = reader != null ? reader : reader(db);
                 seen = reader == null ? 0 : reader.head().map(h -> h.seq()).orElse(0L);
                 if (seen < size) {
-                    Thread.sleep(5);
+                    watch.awaitChange(Duration.ofSeconds(1));
                 }
             }
             child.destroyForcibly();

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Records every wait it is asked for and advances the fake clock by it, but sleeps for real at most
- * a millisecond, so tests of minute-long backoffs and outages run in milliseconds.
+ * Records every wait it is asked for and advances the fake clock by it without waiting, so tests of
+ * minute-long backoffs and outages take no time; an interrupted caller still sees the interrupt.
  */
 final class RecordingSleeper implements Sleeper {
 
@@ -23,7 +23,9 @@ final class RecordingSleeper implements Sleeper {
             sleeps.add(duration);
         }
         clock.advance(duration);
-        Thread.sleep(Math.min(1, duration.toMillis()));
+        if (Thread.interrupted()) {
+            throw new InterruptedException("interrupted while waiting " + duration);
+        }
     }
 
     synchronized List<Duration> sleeps() {

@@ -13,6 +13,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.ratchet.config.ModelConfig;
 import dev.ratchet.config.RetrySettings;
 import dev.ratchet.log.EventLog;
+import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.InMemoryEventLog;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
@@ -25,6 +26,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ReplayModelClientTest {
@@ -70,11 +72,19 @@ class ReplayModelClientTest {
         return log;
     }
 
+    /** As a replayed campaign does: from the calls read back out of the log, not the live objects. */
+    private ReplayModelClient replayOf(EventLog log) {
+        try (Stream<RecordedEvent> events = log.read(EventQuery.all())) {
+            return new ReplayModelClient(
+                    config, events.map(e -> (ModelCallRecorded) e.event()).collect(Collectors.toList()));
+        }
+    }
+
     @Test
     void replayAnswersFromTheLogWithTheRecordUnchanged() {
         List<ModelCall> live = liveRun();
         EventLog log = logOf(live);
-        ReplayModelClient replay = ReplayModelClient.fromLog(config, log);
+        ReplayModelClient replay = replayOf(log);
         for (int i = 1; i <= 3; i++) {
             ModelCall replayed = replay.call(new CallContext("call-" + i, "agent"), ask("q" + i));
             ModelCallRecorded recorded = live.get(i - 1).record();
@@ -99,7 +109,7 @@ class ReplayModelClientTest {
     @Test
     void aChangedRequestIsADivergenceNamingTheCallAndBothHashes() {
         List<ModelCall> live = liveRun();
-        ReplayModelClient replay = ReplayModelClient.fromLog(config, logOf(live));
+        ReplayModelClient replay = replayOf(logOf(live));
         ReplayDivergence e =
                 assertThrows(ReplayDivergence.class, () -> replay.call(new CallContext("call-1", "agent"), ask("q1!")));
         assertEquals("call-1", e.callId());
@@ -110,7 +120,7 @@ class ReplayModelClientTest {
 
     @Test
     void aCallTheLogDoesNotHoldIsADivergence() {
-        ReplayModelClient replay = ReplayModelClient.fromLog(config, logOf(liveRun()));
+        ReplayModelClient replay = replayOf(logOf(liveRun()));
         ReplayDivergence e =
                 assertThrows(ReplayDivergence.class, () -> replay.call(new CallContext("call-9", "agent"), ask("q9")));
         assertNull(e.expectedHash());
@@ -121,7 +131,7 @@ class ReplayModelClientTest {
     void recordsSurviveTheLogByteForByte() {
         List<ModelCall> live = liveRun();
         EventLog log = logOf(live);
-        List<RecordedEvent> events = log.read(dev.ratchet.log.EventQuery.all()).collect(Collectors.toList());
+        List<RecordedEvent> events = log.read(EventQuery.all()).collect(Collectors.toList());
         for (int i = 0; i < live.size(); i++) {
             ModelCallRecorded back = (ModelCallRecorded) events.get(i).event();
             assertEquals(live.get(i).record(), back);

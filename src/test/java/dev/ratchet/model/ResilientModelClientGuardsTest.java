@@ -17,9 +17,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -130,15 +133,22 @@ class ResilientModelClientGuardsTest {
         assertEquals(1, sleeper.sleeps().size());
     }
 
+    /**
+     * Calls hold the model until released, so two are inside at once for certain; only when every
+     * worker is parked (in the model or at the bulkhead) is the count inside read, so a missing
+     * bulkhead shows as all eight inside rather than depending on how threads happen to interleave.
+     */
     @Test
     void theBulkheadCapsConcurrentCalls() throws Exception {
         AtomicInteger inside = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
+        CountDownLatch twoInside = new CountDownLatch(2);
+        CountDownLatch release = new CountDownLatch(1);
         ScriptedChatModel model = new ScriptedChatModel(r -> {
-            int now = inside.incrementAndGet();
-            peak.accumulateAndGet(now, Math::max);
+            peak.accumulateAndGet(inside.incrementAndGet(), Math::max);
+            twoInside.countDown();
             try {
-                Thread.sleep(30);
+                assertTrue(release.await(30, TimeUnit.SECONDS), "never released");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -146,21 +156,42 @@ class ResilientModelClientGuardsTest {
             return "ok";
         });
         ResilientModelClient client = client(config().maxConcurrentCalls(2).build(), model);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Thread> workers = new CopyOnWriteArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(8, task -> {
+            Thread worker = new Thread(task);
+            workers.add(worker);
+            return worker;
+        });
         try {
             List<Future<ModelCall>> futures = new ArrayList<>();
             for (int i = 0; i < 16; i++) {
                 String id = "c" + i;
                 futures.add(pool.submit(() -> client.call(new CallContext(id, "agent"), ask(id))));
             }
+            assertTrue(twoInside.await(30, TimeUnit.SECONDS), "two calls never got in");
+            awaitAllParked(workers, 8);
+            assertEquals(2, inside.get(), "calls inside the model while every worker waits");
+            release.countDown();
             for (Future<ModelCall> f : futures) {
-                assertTrue(f.get().succeeded());
+                assertTrue(f.get(30, TimeUnit.SECONDS).succeeded());
             }
         } finally {
+            release.countDown();
             pool.shutdownNow();
         }
-        assertTrue(peak.get() <= 2, "peak concurrency " + peak.get());
+        assertEquals(2, peak.get(), "peak concurrency");
         assertEquals(16, model.calls());
+    }
+
+    private static void awaitAllParked(List<Thread> workers, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (workers.size() < count
+                || !workers.stream()
+                        .allMatch(t ->
+                                t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING)) {
+            assertTrue(System.nanoTime() < deadline, "workers never all waited: " + workers);
+            Thread.yield();
+        }
     }
 
     @Test

@@ -42,16 +42,6 @@ public final class Composites {
         };
     }
 
-    /** The operator of a composite built here, or null for any other environment. */
-    public static Operator operatorOf(Environment environment) {
-        return environment instanceof Composite composite ? composite.operator() : null;
-    }
-
-    /** The children of a composite built here; empty for any other environment. */
-    public static List<Environment> childrenOf(Environment environment) {
-        return environment instanceof Composite composite ? composite.children() : List.of();
-    }
-
     private static int stepCount(List<? extends Environment> children) {
         int count = 0;
         for (Environment child : children) {

@@ -29,7 +29,7 @@ class CompositionProperties {
     @Property(tries = 12)
     void sequential(@ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int difficulty) {
         Environment composite = draw(Operator.SEQUENTIAL, 2, seed);
-        List<Environment> steps = Composites.childrenOf(composite);
+        List<Environment> steps = children(composite);
         for (int i = 1; i < steps.size(); i++) {
             assertEquals(steps.get(i - 1).outputType(), steps.get(i).inputType(), composite.id());
         }
@@ -66,7 +66,7 @@ class CompositionProperties {
     }
 
     private static void chained(Environment composite) {
-        List<Environment> steps = Composites.childrenOf(composite);
+        List<Environment> steps = children(composite);
         for (int i = 1; i < steps.size(); i++) {
             assertEquals(steps.get(i - 1).outputType(), steps.get(i).inputType(), composite.id());
         }
@@ -97,9 +97,13 @@ class CompositionProperties {
         assertFalse(composite.verify(instance, "").passed());
     }
 
+    private static List<Environment> children(Environment environment) {
+        return environment instanceof Composite composite ? composite.children() : List.of();
+    }
+
     static int depth(Environment environment) {
         int deepest = 0;
-        for (Environment child : Composites.childrenOf(environment)) {
+        for (Environment child : children(environment)) {
             deepest = Math.max(deepest, depth(child));
         }
         return deepest + 1;
