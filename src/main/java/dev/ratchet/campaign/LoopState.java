@@ -243,7 +243,40 @@ public record LoopState(
                 libraries, startVersion, currentVersion, current, probes, standings, proposerCalls, spend, p);
     }
 
+    /**
+     * A map no one can change: copied once when it comes from outside, passed on as it is when it is
+     * already one, so an event that leaves a map alone does not copy it (every event did, which made
+     * folding a long campaign quadratic in its library versions and proposer calls).
+     */
     private static <K, V> Map<K, V> frozen(Map<K, V> map) {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        return map instanceof FrozenMap<K, V> f ? f : new FrozenMap<>(map);
+    }
+
+    private static final class FrozenMap<K, V> extends java.util.AbstractMap<K, V> {
+        private final Map<K, V> entries;
+
+        FrozenMap(Map<K, V> map) {
+            this.entries = Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
+
+        @Override
+        public java.util.Set<Map.Entry<K, V>> entrySet() {
+            return entries.entrySet();
+        }
+
+        @Override
+        public V get(Object key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return entries.size();
+        }
     }
 }
