@@ -69,7 +69,7 @@ public record Budget(long maxCalls, long maxTokens, double maxCostUsd, Duration 
 
     /**
      * What a stop event says about the limit {@code label}: what was spent and by how much that is
-     * under, over or exactly the limit, since a budget is a promise about money (issue 12, item 18).
+     * under, over or exactly the limit, since a budget is a promise about money.
      */
     public String describe(String label, Spend spent, Duration elapsed) {
         return switch (label) {

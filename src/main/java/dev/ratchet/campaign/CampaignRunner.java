@@ -147,7 +147,7 @@ public final class CampaignRunner {
     /**
      * The decider checks budgets before a whole round of episodes; this starts only as many of them
      * as the call budget pays for even if each made its most calls, so calls started after it would
-     * be exceeded never reach the provider (issue 12, item 18). The decider asks again for the rest;
+     * be exceeded never reach the provider. The decider asks again for the rest;
      * once not one more fits, the campaign stops, saying how far under the budget it ended. The cut
      * depends only on the log, so a resume and a replay cut alike. An episode's most calls depend on
      * its environment alone, so the cut is made before any spec is.
@@ -232,7 +232,7 @@ public final class CampaignRunner {
     /**
      * The calls that reached the provider in the round a provider stop cut short: the stopping call
      * and those of the episodes or proposer calls still running then, in request order, as one block
-     * of {@link InterruptedCalls} (issue 12, item 19). No score is recorded for them, so a resume
+     * of {@link InterruptedCalls}. No score is recorded for them, so a resume
      * runs those episodes again.
      */
     private void recordInterrupted(List<ModelCallRecorded> calls) {

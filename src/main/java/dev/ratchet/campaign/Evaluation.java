@@ -177,7 +177,7 @@ public final class Evaluation {
 
     /**
      * The next run of episodes from {@code source} that the call budget pays for even if each made
-     * its most calls: no episode starts whose calls could pass the budget (issue 12, item 18), and
+     * its most calls: no episode starts whose calls could pass the budget, and
      * the cut depends on nothing but the spend before the run, never on timing. The pool's feeder
      * draws from it, so episodes are still made only as the pool has room for them.
      */
@@ -239,7 +239,7 @@ public final class Evaluation {
     /**
      * Episodes still running when the evaluation stopped made requests that reached the provider
      * (and may be billed): their calls are recorded, in instance order, though not their scores,
-     * which came after the stop (issue 12, item 19).
+     * which came after the stop.
      */
     private Spend recordLeftovers(List<EpisodePool.Leftover> leftovers) {
         Spend spent = Spend.ZERO;

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * Tells the person watching a run, at the first failure of a spell, that calls are waiting for a
  * provider, which host and error, and until when; again when the breaker opens (the exact deadline);
  * and when the provider answers again. Without it an outage was silent for up to
- * breaker.max_outage_seconds (issue 12, item 4). These are words for standard error, never events:
+ * breaker.max_outage_seconds. These are words for standard error, never events:
  * how often they are said depends on timing, which the log must not.
  */
 final class OutageNotices {

@@ -34,7 +34,7 @@ final class ProviderHttpClient implements HttpClient {
     /**
      * The last 2xx body this thread received. An adapter that cannot map a success body throws its
      * own NullPointerException or the like, which says nothing of HTTP; this lets the retry layer see
-     * that the provider did answer, with what, and call it a malformed response (issue 12, item 5).
+     * that the provider did answer, with what, and call it a malformed response.
      * Calls are synchronous, so the thread that sent is the thread that asks.
      */
     private static final ThreadLocal<String> SUCCESS_BODY = new ThreadLocal<>();

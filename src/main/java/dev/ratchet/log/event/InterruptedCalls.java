@@ -3,7 +3,7 @@ package dev.ratchet.log.event;
 /**
  * The calls of a round of episodes (or proposer calls) cut short when the provider stopped a
  * campaign: a rejected key, an exhausted quota, an outage past its limit. Their requests reached the
- * provider, so they are recorded (issue 12, item 19), under ids of their own: a resume reruns those
+ * provider, so they are recorded, under ids of their own: a resume reruns those
  * episodes under the original ids, and replay, which cannot regenerate what happened to be in flight,
  * takes them from the recording as it takes the wall time.
  */
