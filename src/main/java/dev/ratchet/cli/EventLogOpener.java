@@ -37,10 +37,26 @@ interface EventLogOpener {
      *
      * @throws UsageException naming both places looked at when neither exists
      */
+    /** Whether the file starts with SQLite's header, or is empty (which SQLite opens as a new database). */
+    private static boolean isSqlite(Path file) {
+        byte[] magic = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(magic.length);
+            return head.length == 0 || java.util.Arrays.equals(head, magic);
+        } catch (java.io.IOException e) {
+            return true; // let the open report what is wrong with it
+        }
+    }
+
     static Path locate(String campaign, Path runsDir) {
         try {
             Path given = Path.of(campaign);
             if (Files.isRegularFile(given)) {
+                if (!given.getFileName().toString().equals("events.db") && !isSqlite(given)) {
+                    // A file named by hand that is no database at all is a wrong argument, not a damaged log.
+                    throw new UsageException(given + ": not a campaign log (not an SQLite database); give a campaign"
+                            + " id under " + runsDir + "/ or the path to an events.db");
+                }
                 return given;
             }
             if (Files.isRegularFile(given.resolve("events.db"))) {

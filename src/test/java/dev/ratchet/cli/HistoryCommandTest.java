@@ -83,6 +83,16 @@ class HistoryCommandTest {
     }
 
     @Test
+    void a_file_that_is_no_database_is_bad_input_not_a_damaged_log() throws java.io.IOException {
+        ReportingCli cli = new ReportingCli(tmp, SyntheticCampaign.events());
+        java.nio.file.Path notes = java.nio.file.Files.writeString(tmp.resolve("README.md"), "# notes\n");
+        ReportingCli.Result r = cli.run(HistoryCommand::new, notes.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.err());
+        assertTrue(r.err().contains("README.md: not a campaign log (not an SQLite database)"), r.err());
+        assertTrue(cli.opened.isEmpty());
+    }
+
+    @Test
     void a_log_without_a_campaign_is_bad_input() {
         ReportingCli cli = new ReportingCli(tmp, java.util.List.of());
         ReportingCli.Result r = cli.run(HistoryCommand::new, SyntheticCampaign.ID);
