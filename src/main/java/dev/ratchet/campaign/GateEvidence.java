@@ -3,10 +3,8 @@ package dev.ratchet.campaign;
 import dev.ratchet.env.Instance;
 import dev.ratchet.gate.Estimate;
 import dev.ratchet.gate.ItemState;
-import dev.ratchet.log.event.EpisodeScored;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Paired per-item evidence from recorded episodes: for each item, the baseline's and a
@@ -90,7 +88,7 @@ final class GateEvidence {
         int infra = 0;
         for (GateItems.Item item : stageItems) {
             Instance instance = item.instance();
-            List<String> base = outcomes(GateStep.tag("baseline", item), instance);
+            List<String> base = outcomes(GateStep.tag(GateStep.BASELINE, item), instance);
             List<String> cand = outcomes(GateStep.tag(arm, item), instance);
             ItemState b = ItemState.of(base);
             ItemState c = ItemState.of(cand);
@@ -105,12 +103,8 @@ final class GateEvidence {
 
     private List<String> outcomes(String tag, Instance instance) {
         List<String> got = new ArrayList<>(samples);
-        boolean baseline = tag.startsWith("baseline@");
         for (int s = 0; s < samples; s++) {
-            Optional<EpisodeScored> e = baseline
-                    ? iteration.baseline(tag, instance.id(), s)
-                    : iteration.episode(EpisodeRequest.id(iteration.number(), tag, instance.id(), s));
-            got.add(e.orElseThrow().outcome());
+            got.add(iteration.gateEpisode(tag, instance.id(), s).orElseThrow().outcome());
         }
         return got;
     }

@@ -25,6 +25,7 @@ import java.util.Optional;
 final class GateStep {
 
     static final String SCREEN = "screen";
+    static final String BASELINE = "baseline";
     static final String PLACEBO_TAG = "placebo";
 
     private final CampaignConfigParts.Gate config;
@@ -183,7 +184,7 @@ final class GateStep {
     private List<EpisodeRequest> missing(
             IterationState it, List<GateItems.Item> stageItems, List<Candidate> candidates) {
         List<EpisodeRequest> out = new ArrayList<>();
-        addMissing(it, stageItems, "baseline", "baseline", it.libraryVersion(), out);
+        addMissing(it, stageItems, BASELINE, BASELINE, it.libraryVersion(), out);
         for (Candidate c : candidates) {
             addMissing(it, stageItems, c.tag(), "candidate", c.version(), out);
         }
@@ -197,16 +198,10 @@ final class GateStep {
             String phase,
             String version,
             List<EpisodeRequest> out) {
-        boolean baseline = "baseline".equals(phase);
         for (GateItems.Item item : stageItems) {
             for (int s = 0; s < config.samplesPerItem(); s++) {
-                EpisodeRequest r =
-                        EpisodeRequest.of(it.number(), tag(arm, item), phase, "gate", item.instance(), version, s);
-                boolean recorded = baseline
-                        ? it.baseline(tag(arm, item), item.instance().id(), s).isPresent()
-                        : it.episode(r.episodeId()).isPresent();
-                if (!recorded) {
-                    out.add(r);
+                if (it.gateEpisode(tag(arm, item), item.instance().id(), s).isEmpty()) {
+                    out.add(EpisodeRequest.of(it.number(), tag(arm, item), phase, "gate", item.instance(), version, s));
                 }
             }
         }

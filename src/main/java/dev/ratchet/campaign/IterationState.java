@@ -108,16 +108,21 @@ public record IterationState(
     }
 
     /**
-     * The gate baseline's episode for {@code tag} on an instance, whichever decision on this
-     * iteration's library version ran it: the baseline is run once per version and item, and every
-     * decision on that version pairs its candidates with the same baseline episodes.
+     * A gate episode for {@code tag} (an arm at an item's place, see {@code GateStep.tag}) on an
+     * instance. The baseline's is found whichever decision on this iteration's library version ran
+     * it: the baseline runs once per version and item, and every decision on that version pairs its
+     * candidates with the same baseline episodes.
      */
-    public Optional<EpisodeScored> baseline(String tag, String instanceId, int sample) {
-        return baselines.get(EpisodeRequest.key(tag, instanceId, sample));
+    public Optional<EpisodeScored> gateEpisode(String tag, String instanceId, int sample) {
+        return tag.startsWith(GateStep.BASELINE + "@")
+                ? baselines.get(EpisodeRequest.key(tag, instanceId, sample))
+                : episodes.get(EpisodeRequest.id(number, tag, instanceId, sample));
     }
 
     private boolean isGateBaseline(EpisodeScored e) {
-        return "gate".equals(e.split()) && "baseline".equals(e.phase()) && libraryVersion.equals(e.libraryVersion());
+        return "gate".equals(e.split())
+                && GateStep.BASELINE.equals(e.phase())
+                && libraryVersion.equals(e.libraryVersion());
     }
 
     IterationState withFailure(FailureClassified f) {
