@@ -59,15 +59,29 @@
         plugins: { legend: { position: 'bottom' } } }
     });
     canvas.setAttribute('data-colors', datasets.filter(hasData).map(function (d) { return d.borderColor; }).join(','));
+    if (scales.y.min !== undefined) {
+      canvas.setAttribute('data-y', scales.y.min + ',' + scales.y.max);
+    }
     drawn.push(chart);
   }
 
+  // Only the series a campaign measured (the probe re-run belongs to logs of the earlier gate), on
+  // an axis that spans the values with a margin rather than 0 to 100, so a few points of change show.
+  // Confirm is measured only after a promotion: it is not joined across iterations it skipped.
   var a = data.accuracy;
-  draw('chart-accuracy', 'line', [
+  var confirm = line('confirm (never gates)', a.confirm, COLOURS.confirm);
+  confirm.spanGaps = false;
+  var accuracy = [
     line('train (batch)', a.train, COLOURS.train),
     line('probe (baseline re-run)', a.probe, COLOURS.probe),
-    line('confirm (never gates)', a.confirm, COLOURS.confirm)
-  ], { y: axis('accuracy %', { suggestedMax: 100 }) });
+    confirm
+  ].filter(hasData);
+  var values = [];
+  accuracy.forEach(function (d) { d.data.forEach(function (v) { if (v !== null) { values.push(v); } }); });
+  var low = values.length ? Math.max(0, Math.floor((Math.min.apply(null, values) - 10) / 10) * 10) : 0;
+  var high = values.length ? Math.min(100, Math.ceil((Math.max.apply(null, values) + 10) / 10) * 10) : 100;
+  draw('chart-accuracy', 'line', accuracy,
+    { y: axis('accuracy %', { beginAtZero: false, min: low, max: high }) });
 
   draw('chart-failures', 'bar', data.failureKinds.map(function (k, i) {
     return bar(k.kind, k.counts, KIND_COLOURS[i % KIND_COLOURS.length]);

@@ -165,7 +165,7 @@ public final class HtmlReport {
 
     private static void charts(boolean simulated, StringBuilder sb) {
         sb.append("<section class=\"charts\" id=\"charts\">\n");
-        chart("chart-accuracy", "Accuracy per iteration: train, probe, confirm", simulated, "wide", sb);
+        chart("chart-accuracy", "Accuracy per iteration: training batch and confirm split", simulated, "wide", sb);
         chart("chart-failures", "Failure kinds per iteration (training batch)", simulated, "", sb);
         chart("chart-decisions", "Decisions per iteration", simulated, "", sb);
         chart("chart-spend", "Spend per iteration: cost and tokens", simulated, "", sb);

@@ -1,6 +1,7 @@
 package dev.ratchet.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -83,6 +84,32 @@ class ReportInChromiumTest {
         assertTrue(missing.isEmpty(), "series not drawn: " + missing + "; screenshot " + png);
         int[] accuracy = rect(attribute(firstCanvas(dom, "chart-accuracy"), "data-plot"), scale);
         assertTrue(count(image, accuracy, "#7c3aed") < MIN_PIXELS, "the colour check tells series apart");
+        assertAccuracyAxisSpansTheData(dom);
+    }
+
+    /** The accuracy axis holds every plotted value, and is not 0 to 100 when the values do not need it. */
+    private static void assertAccuracyAxisSpansTheData(String dom) throws IOException {
+        Matcher json = Pattern.compile("<script[^>]*id=\"report-data\"[^>]*>(.*?)</script>", Pattern.DOTALL)
+                .matcher(dom);
+        assertTrue(json.find(), "no report data in the page");
+        com.fasterxml.jackson.databind.JsonNode accuracy = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(
+                        json.group(1).replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&"))
+                .get("accuracy");
+        List<Double> values = new ArrayList<>();
+        accuracy.forEach(series -> series.forEach(v -> {
+            if (v.isNumber()) {
+                values.add(v.asDouble());
+            }
+        }));
+        assertFalse(values.isEmpty(), "the synthetic campaign measures accuracy");
+        String[] y = attribute(firstCanvas(dom, "chart-accuracy"), "data-y").split(",");
+        double low = Double.parseDouble(y[0]);
+        double high = Double.parseDouble(y[1]);
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        assertTrue(low <= min && max <= high, "axis " + low + ".." + high + " must hold " + min + ".." + max);
+        assertTrue(high - low < 100 || min < 10 || max > 90, "axis " + low + ".." + high + " for " + min + ".." + max);
     }
 
     private static String chromium() {
