@@ -3,14 +3,18 @@ package dev.ratchet.campaign;
 import dev.ratchet.config.CampaignConfigParts;
 import dev.ratchet.gate.EnvironmentGuard;
 import dev.ratchet.gate.SequentialTest;
+import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.CandidateProposed;
+import dev.ratchet.log.event.Event;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.LibrarySnapshots;
 import dev.ratchet.skill.PromptSection;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The held-out gate of an iteration, in two stages on fresh items (see {@link GateItems}).
@@ -82,7 +86,54 @@ final class GateStep {
                 c.add(evidence.paired(chunkItems, c.candidate().tag()), test, items.environments());
             }
         }
-        return new Action.Emit(new GateVerdicts(config, guard, forwarded).decide(it, screened, confirmed));
+        List<Event> decided = new GateVerdicts(config, guard, forwarded, cid -> proposedBefore(state, cid))
+                .decide(it, screened, confirmed);
+        return new Action.Emit(creditingThePromoted(state, decided));
+    }
+
+    /**
+     * A library version is its content without provenance, so an edit equal to one proposed in an
+     * earlier iteration makes a version already snapshotted, under the earlier candidate's
+     * provenance. When such a candidate is promoted, its library is snapshotted again before the
+     * decision, so the library, diff, apply and the report credit the candidate that was promoted.
+     */
+    private static List<Event> creditingThePromoted(LoopState state, List<Event> decided) {
+        Optional<CandidatePromoted> promoted = decided.stream()
+                .filter(CandidatePromoted.class::isInstance)
+                .map(CandidatePromoted.class::cast)
+                .findFirst();
+        if (promoted.isEmpty()) {
+            return decided;
+        }
+        Library library = candidateLibrary(state, promoted.get().candidateId());
+        if (library.equals(state.library(library.version()).orElse(null))) {
+            return decided;
+        }
+        List<Event> out = new ArrayList<>();
+        out.add(LibrarySnapshots.snapshot(library, state.current().libraryVersion()));
+        out.addAll(decided);
+        return out;
+    }
+
+    /** The earlier provenance of a skill the candidate's edit writes, when an earlier iteration proposed it. */
+    private static Optional<String> proposedBefore(LoopState state, String candidateId) {
+        Library library = candidateLibrary(state, candidateId);
+        Optional<Library> stored = state.library(library.version());
+        if (stored.isEmpty() || stored.get().equals(library)) {
+            return Optional.empty();
+        }
+        Set<String> ours = new HashSet<>();
+        library.skills().forEach(k -> ours.add(k.name() + "\u0000" + k.provenance()));
+        return stored.get().skills().stream()
+                .filter(k -> !ours.contains(k.name() + "\u0000" + k.provenance()))
+                .map(dev.ratchet.skill.Skill::provenance)
+                .findFirst();
+    }
+
+    private static Library candidateLibrary(LoopState state, String candidateId) {
+        IterationState it = state.current();
+        Library current = state.library(it.libraryVersion()).orElseThrow();
+        return ProposalStep.candidateLibrary(current, it.proposal(candidateId).orElseThrow());
     }
 
     /** The candidates that passed the static gate, then the placebo when configured. */

@@ -23,12 +23,22 @@ final class GateVerdicts {
     private final CampaignConfigParts.Gate config;
     private final EnvironmentGuard guard;
     private final int forwarded;
+    private final java.util.function.Function<String, Optional<String>> proposedBefore;
 
-    /** @param forwarded real candidates forwarded to stage 2, whose tests share alpha */
-    GateVerdicts(CampaignConfigParts.Gate config, EnvironmentGuard guard, int forwarded) {
+    /**
+     * @param forwarded real candidates forwarded to stage 2, whose tests share alpha
+     * @param proposedBefore for a candidate id, where the same edit was proposed in an earlier
+     *     iteration, if it was
+     */
+    GateVerdicts(
+            CampaignConfigParts.Gate config,
+            EnvironmentGuard guard,
+            int forwarded,
+            java.util.function.Function<String, Optional<String>> proposedBefore) {
         this.config = config;
         this.guard = guard;
         this.forwarded = forwarded;
+        this.proposedBefore = proposedBefore;
     }
 
     private record Judged(GateStep.Candidate candidate, GateDecided.Verdict verdict, boolean eligible, double gain) {}
@@ -119,7 +129,7 @@ final class GateVerdicts {
         return new Judged(s.candidate(), v, eligible, result.gain().mean());
     }
 
-    private static GateDecided.Verdict finalReason(Judged j, Judged best) {
+    private GateDecided.Verdict finalReason(Judged j, Judged best) {
         GateDecided.Verdict v = j.verdict();
         boolean accepted = j == best;
         String reason = v.reason();
@@ -127,7 +137,11 @@ final class GateVerdicts {
             reason = "placebo, a null edit that is never promoted: "
                     + (j.eligible() ? "it would have passed (" + reason + ")" : reason);
         } else if (accepted) {
-            reason = "accepted: " + reason;
+            reason = "accepted: " + reason
+                    + proposedBefore
+                            .apply(v.candidateId())
+                            .map(p -> "; the same edit was proposed before (" + p + ")")
+                            .orElse("");
         } else if (j.eligible()) {
             reason = "passed the gate, but " + best.candidate().candidateId() + " gained more (" + reason + ")";
         }

@@ -174,11 +174,9 @@ public record LoopState(
     }
 
     private LoopState onSnapshot(LibrarySnapshotted l) {
-        Map<String, Library> libs = libraries;
-        if (!libraries.containsKey(l.version())) {
-            libs = new LinkedHashMap<>(libraries);
-            libs.put(l.version(), LibrarySnapshots.library(l));
-        }
+        // A version snapshotted again carries the provenance of the candidate promoted to it.
+        Map<String, Library> libs = new LinkedHashMap<>(libraries);
+        libs.put(l.version(), LibrarySnapshots.library(l));
         boolean start = startVersion == null && l.parentVersion() == null;
         return new LoopState(
                 libs,

@@ -65,15 +65,30 @@ public record LibraryVersions(List<LibrarySnapshotted> versions, String initial,
 
         @Override
         public void accept(Event e) {
-            if (e instanceof LibrarySnapshotted s
-                    && versions.stream().noneMatch(v -> v.version().equals(s.version()))) {
-                versions.add(s);
+            if (e instanceof LibrarySnapshotted s) {
+                // A version snapshotted again (a promoted edit equal to one proposed earlier) carries
+                // the promoted candidate's provenance: the later snapshot is the one to show.
+                int at = indexOf(s.version());
+                if (at < 0) {
+                    versions.add(s);
+                } else {
+                    versions.set(at, s);
+                }
             } else if (e instanceof CampaignStarted s) {
                 initial = s.libraryVersion();
                 current = s.libraryVersion();
             } else if (e instanceof CandidatePromoted p) {
                 current = p.toVersion();
             }
+        }
+
+        private int indexOf(String version) {
+            for (int i = 0; i < versions.size(); i++) {
+                if (versions.get(i).version().equals(version)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -348,6 +348,56 @@ class DeciderTest {
         second.forEach(id -> assertFalse(first.contains(id), id + " was an item of the previous version"));
     }
 
+    /**
+     * An edit rejected in iteration 1 and proposed again and promoted in iteration 2 makes a library
+     * version that already exists: the promoted candidate is credited (its library is snapshotted
+     * again, with its provenance) and the decision says the edit was proposed before.
+     */
+    @Test
+    void aPromotedEditEqualToAnEarlierOneCreditsThePromotedCandidate() {
+        // Iteration 1's episodes all run as if on the starting library, so its candidate shows no gain.
+        FakeWorld world = new FakeWorld(
+                (r, lib) -> FakeWorld.standardOutcome(r, r.iteration() == 1 ? CampaignHarness.START : lib, 0, 0),
+                id -> HELP_ALPHA);
+        List<Event> events =
+                CampaignHarness.of("candidates: 1\niterations: 2\n", world).run();
+
+        List<GateDecided> decisions = CampaignHarness.ofType(events, GateDecided.class);
+        assertNull(decisions.get(0).acceptedCandidateId(), "iteration 1 rejects the edit");
+        assertEquals("i2-c1", decisions.get(1).acceptedCandidateId());
+        Verdict accepted = decisions.get(1).verdicts().get(0);
+        assertTrue(
+                accepted.reason()
+                        .endsWith("; the same edit was proposed before (proposed: iteration 1, candidate i1-c1)"),
+                accepted.reason());
+
+        String version = accepted.libraryVersion();
+        List<LibrarySnapshotted> snapshots = CampaignHarness.ofType(events, LibrarySnapshotted.class).stream()
+                .filter(l -> l.version().equals(version))
+                .toList();
+        assertEquals(2, snapshots.size(), "snapshotted when proposed, and again when promoted");
+        Function<LibrarySnapshotted, String> provenance = l -> l.skills().stream()
+                .filter(k -> k.name().equals("help-alpha"))
+                .findFirst()
+                .orElseThrow()
+                .provenance();
+        assertEquals("proposed: iteration 1, candidate i1-c1", provenance.apply(snapshots.get(0)));
+        assertEquals("proposed: iteration 2, candidate i2-c1", provenance.apply(snapshots.get(1)));
+        Library current = LoopState.of(events).library(version).orElseThrow();
+        assertEquals(
+                "proposed: iteration 2, candidate i2-c1",
+                current.skills().stream()
+                        .filter(k -> k.name().equals("help-alpha"))
+                        .findFirst()
+                        .orElseThrow()
+                        .provenance());
+        assertEquals(
+                "proposed: iteration 2, candidate i2-c1",
+                provenance.apply(dev.ratchet.projection.LibraryVersions.of(events)
+                        .version(version)
+                        .orElseThrow()));
+    }
+
     @Test
     void thePlaceboRidesAlongThroughTheGateAndIsNeverPromoted() {
         CampaignHarness h = CampaignHarness.of("candidates: 1\ngate: {placebo: true}\n", FakeWorld.standard(0.1, 0));
