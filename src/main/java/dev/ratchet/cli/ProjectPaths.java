@@ -21,7 +21,8 @@ final class ProjectPaths {
     @Option(
             names = "--skills",
             paramLabel = "DIR",
-            description = "The starting skill library, a folder of <name>.md (default: skills, if it exists).")
+            description = "The starting skill library, a folder of <name>.md files and <name>/SKILL.md folders"
+                    + " (default: skills, if it exists).")
     Path skills;
 
     @Option(
