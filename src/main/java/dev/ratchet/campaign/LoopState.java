@@ -23,6 +23,7 @@ import dev.ratchet.propose.ProposerInput.SkillStanding;
 import dev.ratchet.skill.Edits;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.LibrarySnapshots;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,12 +46,14 @@ public record LoopState(
         Map<String, SkillStanding> standings,
         Map<String, ModelCallRecorded> proposerCalls,
         Spend spend,
-        Progress progress) {
+        Progress progress,
+        List<String> rejectedEdits) {
 
     public LoopState {
         libraries = frozen(libraries);
         standings = frozen(standings);
         proposerCalls = frozen(proposerCalls);
+        rejectedEdits = List.copyOf(rejectedEdits);
     }
 
     /** What has been spent on model calls so far, agent and proposer together. */
@@ -70,7 +73,8 @@ public record LoopState(
                 Map.of(),
                 Map.of(),
                 new Spend(0, 0, 0),
-                Progress.start());
+                Progress.start(),
+                List.of());
     }
 
     /** Folds {@code events} from the initial state. */
@@ -154,7 +158,9 @@ public record LoopState(
         }
         if (event instanceof CandidateDiscarded d) {
             // A discard naming a candidate is one candidate's fate; one naming none ends the iteration.
-            return d.candidateId() == null ? with(current.finish()).withProgress(progress.discarded()) : this;
+            return d.candidateId() == null
+                    ? with(current.finish()).withProgress(progress.discarded())
+                    : withRejected(d);
         }
         if (event instanceof ConfirmScored c) {
             return with(current.withConfirm(c)).withProgress(progress.confirmed(current.number()));
@@ -170,7 +176,16 @@ public record LoopState(
             calls.put(c.callId(), c);
         }
         return new LoopState(
-                libraries, startVersion, currentVersion, current, probes, standings, calls, spend.plus(c), progress);
+                libraries,
+                startVersion,
+                currentVersion,
+                current,
+                probes,
+                standings,
+                calls,
+                spend.plus(c),
+                progress,
+                rejectedEdits);
     }
 
     private LoopState onSnapshot(LibrarySnapshotted l) {
@@ -187,7 +202,8 @@ public record LoopState(
                 standings,
                 proposerCalls,
                 spend,
-                progress);
+                progress,
+                rejectedEdits);
     }
 
     /** The promoted version becomes current and the edited skill's record gains the verdict's flips. */
@@ -223,22 +239,73 @@ public record LoopState(
                 records,
                 proposerCalls,
                 spend,
-                progress.promoted());
+                progress.promoted(),
+                rejectedEdits);
     }
 
     private LoopState with(IterationState it) {
         return new LoopState(
-                libraries, startVersion, currentVersion, it, probes, standings, proposerCalls, spend, progress);
+                libraries,
+                startVersion,
+                currentVersion,
+                it,
+                probes,
+                standings,
+                proposerCalls,
+                spend,
+                progress,
+                rejectedEdits);
     }
 
     private LoopState withProbes(ProbeHistory p) {
         return new LoopState(
-                libraries, startVersion, currentVersion, current, p, standings, proposerCalls, spend, progress);
+                libraries,
+                startVersion,
+                currentVersion,
+                current,
+                p,
+                standings,
+                proposerCalls,
+                spend,
+                progress,
+                rejectedEdits);
+    }
+
+    /** Edits the proposer is told not to resubmit unchanged: "i2-c3: add-skill name (reason)". */
+    private LoopState withRejected(CandidateDiscarded d) {
+        Optional<CandidateProposed> proposal = current.proposal(d.candidateId());
+        if (proposal.isEmpty()) {
+            return this;
+        }
+        CandidateProposed.Edit edit = proposal.get().edit();
+        String reason = d.reason().length() <= 160 ? d.reason() : d.reason().substring(0, 157) + "...";
+        List<String> rejected = new ArrayList<>(rejectedEdits);
+        rejected.add(d.candidateId() + ": " + edit.op() + " " + edit.target() + " (" + reason + ")");
+        return new LoopState(
+                libraries,
+                startVersion,
+                currentVersion,
+                current,
+                probes,
+                standings,
+                proposerCalls,
+                spend,
+                progress,
+                rejected);
     }
 
     private LoopState withProgress(Progress p) {
         return new LoopState(
-                libraries, startVersion, currentVersion, current, probes, standings, proposerCalls, spend, p);
+                libraries,
+                startVersion,
+                currentVersion,
+                current,
+                probes,
+                standings,
+                proposerCalls,
+                spend,
+                p,
+                rejectedEdits);
     }
 
     /**

@@ -154,7 +154,14 @@ final class ProposalStep {
         }
         Library library = state.library(it.libraryVersion()).orElseThrow();
         return ProposerInput.of(
-                it.number(), cluster, batch, splits::instance, library, state.standings(), maxSkillChars);
+                it.number(),
+                cluster,
+                batch,
+                splits::instance,
+                library,
+                state.standings(),
+                maxSkillChars,
+                state.rejectedEdits());
     }
 
     /** The answer of a recorded call: its text, or the arguments of its structured-output tool call. */

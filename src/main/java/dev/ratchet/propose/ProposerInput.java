@@ -29,13 +29,16 @@ public record ProposerInput(
         List<SkillStanding> library,
         List<String> sections,
         List<String> doNotRegress,
-        int maxSkillChars) {
+        int maxSkillChars,
+        List<String> rejected) {
 
     /** At most this many traces of each kind, and ids to protect, keep the prompt small. */
     public static final int MAX_FAILING = 6;
 
     public static final int MAX_PASSING = 4;
     public static final int MAX_DO_NOT_REGRESS = 24;
+    /** The most recent rejected edits the proposer is told not to resubmit unchanged. */
+    public static final int MAX_REJECTED = 12;
 
     public ProposerInput {
         Objects.requireNonNull(cluster, "cluster");
@@ -44,6 +47,7 @@ public record ProposerInput(
         library = List.copyOf(library);
         sections = List.copyOf(sections);
         doNotRegress = List.copyOf(doNotRegress);
+        rejected = List.copyOf(rejected);
     }
 
     /** A failing task: what was asked, what the agent answered, what was expected. */
@@ -62,6 +66,7 @@ public record ProposerInput(
      * @param batch the batch episodes in run order
      * @param instances looks up a batch instance by id (for its prompt and expected answer)
      * @param records each skill's fixes and regressions so far, by skill name
+     * @param rejected the campaign's rejected edits so far, oldest first; the latest are shown
      */
     public static ProposerInput of(
             int iteration,
@@ -70,7 +75,8 @@ public record ProposerInput(
             Function<String, Instance> instances,
             Library library,
             Map<String, SkillStanding> records,
-            int maxSkillChars) {
+            int maxSkillChars,
+            List<String> rejected) {
         List<FailingTrace> failing = failingTraces(cluster, batch, instances);
         List<PassingTrace> passing = batch.stream()
                 .filter(e -> e.passed() && e.envId().equals(cluster.envId()))
@@ -96,7 +102,8 @@ public record ProposerInput(
                 library.skills().stream().map(s -> standing(s, records)).toList(),
                 library.sections().stream().map(PromptSection::name).toList(),
                 protectedIds.stream().limit(MAX_DO_NOT_REGRESS).toList(),
-                maxSkillChars);
+                maxSkillChars,
+                rejected.subList(Math.max(0, rejected.size() - MAX_REJECTED), rejected.size()));
     }
 
     private static List<FailingTrace> failingTraces(

@@ -117,6 +117,10 @@ public final class ProposerPrompt {
         }
         b.append("\nThe library holds ").append(in.library().size()).append(" skills; the prompt sections are: ");
         b.append(String.join(", ", in.sections())).append(".\n");
+        if (!in.rejected().isEmpty()) {
+            b.append("\nEdits this campaign already rejected (do not resubmit one unchanged):\n");
+            in.rejected().forEach(r -> b.append("- ").append(r).append('\n'));
+        }
         b.append("The same context as JSON (library: each skill's fixes and regressions when promoted):\n");
         return b.toString();
     }
@@ -154,6 +158,9 @@ public final class ProposerPrompt {
         }
         in.sections().forEach(root.putArray("sections")::add);
         in.doNotRegress().forEach(root.putArray("doNotRegress")::add);
+        if (!in.rejected().isEmpty()) {
+            in.rejected().forEach(root.putArray("rejected")::add);
+        }
         try {
             return Json.CANONICAL.writer(PRETTY).writeValueAsString(Json.frozen(root));
         } catch (JsonProcessingException e) {

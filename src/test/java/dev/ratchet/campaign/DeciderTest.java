@@ -359,11 +359,20 @@ class DeciderTest {
         FakeWorld world = new FakeWorld(
                 (r, lib) -> FakeWorld.standardOutcome(r, r.iteration() == 1 ? CampaignHarness.START : lib, 0, 0),
                 id -> HELP_ALPHA);
-        List<Event> events =
-                CampaignHarness.of("candidates: 1\niterations: 2\n", world).run();
+        CampaignHarness h = CampaignHarness.of("candidates: 1\niterations: 2\n", world);
+        List<String> asks = new ArrayList<>();
+        for (Action a = h.step(); !(a instanceof Action.Done); a = h.step()) {
+            if (a instanceof Action.CallProposer c) {
+                c.calls().forEach(call -> asks.add(call.request().messages().toString()));
+            }
+        }
+        List<Event> events = h.events();
 
         List<GateDecided> decisions = CampaignHarness.ofType(events, GateDecided.class);
         assertNull(decisions.get(0).acceptedCandidateId(), "iteration 1 rejects the edit");
+        assertEquals(2, asks.size());
+        assertFalse(asks.get(0).contains("already rejected"));
+        assertTrue(asks.get(1).contains("i1-c1: add-skill help-alpha (gate: screen: gain"), "told what was rejected");
         assertEquals("i2-c1", decisions.get(1).acceptedCandidateId());
         Verdict accepted = decisions.get(1).verdicts().get(0);
         assertTrue(

@@ -1,6 +1,7 @@
 package dev.ratchet.propose;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +39,10 @@ class ProposerPromptTest {
     }
 
     private static ProposerInput input() {
+        return input(List.of());
+    }
+
+    private static ProposerInput input(List<String> rejected) {
         List<FailureClassified> classified = BATCH.stream()
                 .map(FailureDetectors::classify)
                 .flatMap(java.util.Optional::stream)
@@ -53,7 +58,26 @@ class ProposerPromptTest {
                 ProposerPromptTest::instance,
                 library,
                 Map.of("carry", new ProposerInput.SkillStanding("carry", "adding", 3, 1)),
-                1500);
+                1500,
+                rejected);
+    }
+
+    /** The proposer is told which edits the campaign already rejected, the latest ones, with why. */
+    @Test
+    void rejectedEditsAreListedSoTheyAreNotResubmittedUnchanged() {
+        assertFalse(ProposerPrompt.narrative(input()).contains("already rejected"), "nothing rejected, nothing said");
+        List<String> rejected = new java.util.ArrayList<>();
+        for (int i = 1; i <= ProposerInput.MAX_REJECTED + 2; i++) {
+            rejected.add("i" + i + "-c1: add-skill carry-" + i + " (gate: screen: gain -1.0 points)");
+        }
+        ProposerInput in = input(rejected);
+        String user = ProposerPrompt.narrative(in);
+        assertTrue(
+                user.contains("Edits this campaign already rejected (do not resubmit one unchanged):\n"
+                        + "- i3-c1: add-skill carry-3 (gate: screen: gain -1.0 points)\n"),
+                user);
+        assertFalse(user.contains("carry-2 "), "only the latest " + ProposerInput.MAX_REJECTED);
+        assertTrue(ProposerPrompt.contextJson(in).contains("\"rejected\""));
     }
 
     @Test
