@@ -47,6 +47,16 @@ public final class BettingTest {
         return maxLogWealth >= Math.log(1 / alpha);
     }
 
+    /**
+     * Whether the wealth now, after the last observation, is at least {@code 1 / alpha}. Stopping the
+     * first time this holds at a look is also level alpha (that event is contained in the wealth
+     * ever reaching {@code 1 / alpha}), and it is harder to meet than {@link #rejected}: an early
+     * run of unlucky observations that the later ones undid no longer counts.
+     */
+    public boolean rejectedNow(double alpha) {
+        return logWealth >= Math.log(1 / alpha);
+    }
+
     /** The largest wealth reached: an e-value against the null (1 means no evidence). */
     public double maxWealth() {
         return Math.exp(maxLogWealth);

@@ -66,7 +66,10 @@ public record SequentialTest(
         if (gain.rejected(alpha) && smallestEnvironment >= minEnvironmentItems) {
             return new Result(Status.SUCCESS, estimate);
         }
-        if (futility.rejected(beta)) {
+        // Futility looks at the wealth now, not its running maximum: a good edit whose first items
+        // went badly is not stopped for a stretch the later items undid, while a truly small gain
+        // keeps its futility wealth growing and still stops about as early.
+        if (futility.rejectedNow(beta)) {
             return new Result(Status.FUTILE, estimate);
         }
         return new Result(n >= maxItems ? Status.CAPPED : Status.CONTINUE, estimate);

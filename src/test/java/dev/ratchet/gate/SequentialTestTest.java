@@ -42,6 +42,21 @@ class SequentialTestTest {
     }
 
     @Test
+    void anEarlyBadStretchThatLaterItemsUndoDoesNotStopAGoodEditForFutility() {
+        // Twelve losses first, then a clear gain: the futility wealth peaks early and falls back.
+        List<Double> differences = new ArrayList<>(java.util.Collections.nCopies(12, -1.0));
+        differences.addAll(stream(3, 388, 0.2, 0.03));
+        BettingTest futility = new BettingTest();
+        differences.forEach(d -> futility.add(0.025 - d));
+        assertTrue(futility.rejected(0.05), "the early stretch alone would have stopped it");
+        SequentialTest.Result r = TEST.run(differences.subList(0, 100));
+        for (int n = 200; r.status() == SequentialTest.Status.CONTINUE; n += 100) {
+            r = TEST.run(differences.subList(0, n));
+        }
+        assertEquals(SequentialTest.Status.SUCCESS, r.status(), r.gain().describe());
+    }
+
+    @Test
     void withNoEffectTheTestRarelySucceedsEvenLookingAfterEveryChunk() {
         // 400 null streams, looked at after every 100 items up to 2000: successes stay near alpha.
         int successes = 0;
