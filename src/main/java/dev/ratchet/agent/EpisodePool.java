@@ -72,6 +72,11 @@ public final class EpisodePool implements AutoCloseable {
         return window;
     }
 
+    /** Runs one episode on the calling thread: a rerun while the pool's batch waits for it. */
+    public EpisodeResult runOne(EpisodeSpec spec) {
+        return runner.run(spec);
+    }
+
     /** Runs every episode and returns the results in input order. */
     public List<EpisodeResult> runAll(List<EpisodeSpec> specs) {
         List<EpisodeResult> results = new ArrayList<>();

@@ -164,7 +164,7 @@ public final class CampaignRunner {
             return stopOnCalls(state, maxCalls(requests.get(0)));
         }
         listener.episodesPlanned(requests);
-        return runEpisodes(state, requests.subList(0, n));
+        return runEpisodes(state, requests.subList(0, n), room - worst);
     }
 
     private int maxCalls(EpisodeRequest request) {
@@ -187,7 +187,7 @@ public final class CampaignRunner {
                         Budget.CALLS, detail, state.current().number()))));
     }
 
-    private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests) {
+    private LoopState runEpisodes(LoopState state, List<EpisodeRequest> requests, long room) {
         // Specs are made lazily on the pool's feeder thread, so only the episodes in its window exist
         // at once; the state they read is the immutable one from before this action.
         Iterator<EpisodeSpec> specs = requests.stream().map(r -> spec(state, r)).iterator();
@@ -195,6 +195,7 @@ public final class CampaignRunner {
         // The first result in request order, for the message if the agent never answered.
         EpisodeResult[] first = {null};
         List<EpisodePool.Leftover> leftovers = new ArrayList<>();
+        InfraReruns reruns = new InfraReruns(requests, r -> episodes.runOne(spec(state, r)), this::maxCalls, room);
         try {
             // Batches arrive in request order whatever the completion order, so the log does not
             // depend on thread timing; a batch (each episode's calls, then its score, episode after
@@ -202,10 +203,20 @@ public final class CampaignRunner {
             episodes.runBatches(
                     specs,
                     batch -> {
+                        InfraReruns.Settled settled =
+                                reruns.settle(batch, calls -> current[0] = recordInterrupted(current[0], calls));
                         List<NewEvent> events = new ArrayList<>();
-                        batch.forEach(result -> events.addAll(result.keyedEvents()));
+                        settled.results().forEach(result -> events.addAll(result.keyedEvents()));
                         current[0] = append(current[0], events);
                         first[0] = first[0] == null ? batch.get(0) : first[0];
+                        if (settled.stop() != null) {
+                            current[0] = recordInterrupted(current[0], settled.rest());
+                            // A model that never answered at all is a different message: say that.
+                            throw agentAnswered
+                                    ? settled.stop()
+                                    : new NoAnswerException(
+                                            NoAnswer.message(List.of(settled.failed()), episodesRun + 1));
+                        }
                         return true;
                     },
                     leftovers::add);
@@ -218,7 +229,7 @@ public final class CampaignRunner {
                     stop.record().ifPresent(cut::add);
                 }
             }
-            recordInterrupted(cut);
+            recordInterrupted(current[0], cut);
             throw e;
         }
         if (!agentAnswered && first[0] != null) {
@@ -235,9 +246,9 @@ public final class CampaignRunner {
      * of {@link InterruptedCalls}. No score is recorded for them, so a resume
      * runs those episodes again.
      */
-    private void recordInterrupted(List<ModelCallRecorded> calls) {
+    private LoopState recordInterrupted(LoopState state, List<ModelCallRecorded> calls) {
         if (calls.isEmpty()) {
-            return;
+            return state;
         }
         long seq = log.head().map(h -> h.seq() + 1).orElse(1L);
         List<NewEvent> events = new ArrayList<>();
@@ -245,7 +256,7 @@ public final class CampaignRunner {
             ModelCallRecorded cut = InterruptedCalls.at(call, seq);
             events.add(NewEvent.keyed(cut, "call:" + cut.callId()));
         }
-        log.append(stream, log.streamVersion(stream), events);
+        return append(state, events);
     }
 
     private EpisodeSpec spec(LoopState state, EpisodeRequest r) {
@@ -282,7 +293,7 @@ public final class CampaignRunner {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof ModelStopException stop) {
-                recordInterrupted(unfinished(stop, futures));
+                recordInterrupted(state, unfinished(stop, futures));
             }
             if (cause instanceof RuntimeException re) {
                 throw re;

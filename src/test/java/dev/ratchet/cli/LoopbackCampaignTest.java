@@ -13,6 +13,7 @@ import dev.ratchet.log.event.EventCodec;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.model.CachedModelClient;
+import dev.ratchet.model.bench.LoopbackOpenAiServer.Reply;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -135,6 +136,81 @@ class LoopbackCampaignTest {
 
             Cli replay = Cli.run("replay", runs().resolve("second").toString());
             assertEquals(0, replay.exitCode(), "a run of cache hits replays exactly from its log: " + replay.all());
+        }
+    }
+
+    @Test
+    void episodesWhoseCallsFailForTheProvidersReasonsRunAgainAndNoDecisionChanges() throws IOException {
+        String retries = ", retry: {max_attempts: 2, initial_backoff_seconds: 0.001, max_backoff_seconds: 0.002},"
+                + " breaker: {window_calls: 1000, minimum_calls: 1000}";
+        try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(7, ENVS, 0)) {
+            assertEquals(0, run(endpoint, retries, "clean").exitCode());
+            // A fifth of the agent's requests fail twice, as many times as a call retries: each such
+            // episode ends on an infrastructure failure at its first attempt.
+            java.util.Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
+            endpoint.failWith(r -> {
+                String body = r.body().toString();
+                boolean agent =
+                        SimulatedEndpoint.AGENT.equals(r.body().path("model").asText());
+                return agent && Math.floorMod(body.hashCode(), 5) == 0 && seen.merge(body, 1, Integer::sum) <= 2
+                        ? Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}", java.util.Map.of())
+                        : null;
+            });
+            Cli faulty = run(endpoint, retries, "faulty");
+
+            assertEquals(0, faulty.exitCode(), faulty.all());
+            List<Event> events = events("faulty");
+            long interrupted = events.stream()
+                    .filter(dev.ratchet.log.event.InterruptedCalls::is)
+                    .count();
+            assertTrue(interrupted > 10, "failed attempts are on record as interrupted calls: " + interrupted);
+            assertTrue(
+                    events.stream()
+                            .noneMatch(e -> e instanceof dev.ratchet.log.event.EpisodeScored s
+                                    && s.outcome().equals("infra")),
+                    "no infrastructure failure is a score");
+            assertEquals(
+                    decisions(events("clean")), decisions(events), "the fault-free run's decisions, event for event");
+            Cli replay = Cli.run("replay", runs().resolve("faulty").toString(), "--strict");
+            assertEquals(0, replay.exitCode(), replay.all());
+        }
+    }
+
+    @Test
+    void anEpisodeThatKeepsFailingStopsTheCampaignUntilAResumeRunsIt() throws IOException {
+        String retries = ", retry: {max_attempts: 1}, breaker: {window_calls: 1000, minimum_calls: 1000}";
+        try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(7, ENVS, 0)) {
+            assertEquals(0, run(endpoint, retries, "clean").exitCode());
+            // One request body, the 40th the agent sends, fails every time until the provider recovers.
+            String[] stuck = {null};
+            java.util.concurrent.atomic.AtomicInteger agentRequests = new java.util.concurrent.atomic.AtomicInteger();
+            endpoint.failWith(r -> {
+                if (!SimulatedEndpoint.AGENT.equals(r.body().path("model").asText())) {
+                    return null;
+                }
+                String body = r.body().toString();
+                synchronized (stuck) {
+                    if (stuck[0] == null && agentRequests.incrementAndGet() == 40) {
+                        stuck[0] = body;
+                    }
+                }
+                return body.equals(stuck[0])
+                        ? Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}", java.util.Map.of())
+                        : null;
+            });
+            Cli stopped = run(endpoint, retries, "faulty");
+
+            assertEquals(3, stopped.exitCode(), stopped.all());
+            assertTrue(
+                    stopped.err().contains("failed for infrastructure reasons 3 times in a row (last: HTTP 503"),
+                    stopped.err());
+            assertTrue(stopped.err().contains("no decision uses it until it runs"), stopped.err());
+            endpoint.failWith(null);
+            Cli resumed = Cli.run("run", "--resume", "faulty", "--runs-dir", runs().toString(), "--no-report");
+            assertEquals(0, resumed.exitCode(), resumed.all());
+            assertEquals(decisions(events("clean")), decisions(events("faulty")));
+            Cli replay = Cli.run("replay", runs().resolve("faulty").toString(), "--strict");
+            assertEquals(0, replay.exitCode(), replay.all());
         }
     }
 
