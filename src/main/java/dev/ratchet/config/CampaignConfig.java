@@ -113,7 +113,7 @@ public record CampaignConfig(
             throw new IllegalArgumentException("models: required (models.agent, and models.proposer for a campaign)");
         }
         if (candidates != null) {
-            // Before the gate's finalists default to min(1, candidates): a zero would be blamed on them.
+            // Before the gate's finalists default to min(2, candidates): a zero would be blamed on them.
             CampaignConfigParts.atLeast("candidates", candidates, 1);
         }
         return new CampaignConfig(

@@ -72,14 +72,14 @@ public final class CampaignConfigParts {
             boolean placebo,
             double suiteReuseLimit,
             String suiteReuse) {
-        public static final int DEFAULT_SCREEN_ITEMS = 240;
-        public static final int DEFAULT_FINALISTS = 1;
+        public static final int DEFAULT_SCREEN_ITEMS = 192;
+        public static final int DEFAULT_FINALISTS = 2;
         public static final double DEFAULT_ALPHA = 0.01;
         public static final double DEFAULT_FUTILITY_BETA = 0.2;
-        public static final double DEFAULT_MIN_EFFECT = 2.5;
+        public static final double DEFAULT_MIN_EFFECT = 4;
         public static final int DEFAULT_MIN_ITEMS = 240;
         public static final int DEFAULT_MIN_ENV_ITEMS = 120;
-        public static final int DEFAULT_MAX_ITEMS = 1200;
+        public static final int DEFAULT_MAX_ITEMS = 1500;
         public static final int DEFAULT_CHUNK_ITEMS = 120;
         public static final double DEFAULT_REGRESSION_MARGIN = 5;
         public static final double DEFAULT_GUARD_ALPHA = 0.05;

@@ -40,7 +40,8 @@ class CampaignConfigLoaderTest {
         assertEquals(48, c.batchSize());
         assertEquals(4, c.candidates());
         assertEquals(CampaignConfigParts.Gate.defaults(), c.gate());
-        assertEquals(240, c.gate().screenItems());
+        assertEquals(192, c.gate().screenItems());
+        assertEquals(2, c.gate().finalists());
         assertEquals(0.01, c.gate().alpha());
         assertEquals(10, c.library().maxSkills());
         assertEquals(3, c.stopAfterDiscards());
@@ -138,7 +139,7 @@ class CampaignConfigLoaderTest {
         assertTrue(error(MINIMAL + "gate:\n  screen-items: 1\n").startsWith("config/test.yaml:7: gate.screen-items"));
         assertTrue(error(MINIMAL + "  - {id: units.roman, weight: 9}\ngate:\n  min-env-items: 200\n")
                 .startsWith("config/test.yaml:8: gate.min-env-items: the smallest environment's share (10.0%) of"
-                        + " gate.max-items (1200) is about 120 items, fewer than 200"));
+                        + " gate.max-items (1500) is about 150 items, fewer than 200"));
     }
 
     /**
@@ -151,15 +152,15 @@ class CampaignConfigLoaderTest {
         assertEquals(java.util.Optional.empty(), parse(MINIMAL).suiteReuseWarning(), "no suite, nothing to reuse");
         String warning = parse(suites).suiteReuseWarning().orElseThrow();
         assertTrue(
-                warning.startsWith("each suite task may be drawn about 7.2 times per library version"
-                        + " (gate.screen-items 240 + gate.max-items 1200 over a probe split of 200), above the limit"
+                warning.startsWith("each suite task may be drawn about 8.5 times per library version"
+                        + " (gate.screen-items 192 + gate.max-items 1500 over a probe split of 200), above the limit"
                         + " of 1.0"),
                 warning);
-        assertTrue(parse(suites + "gate:\n  suite-reuse-limit: 8\n")
+        assertTrue(parse(suites + "gate:\n  suite-reuse-limit: 9\n")
                 .suiteReuseWarning()
                 .isEmpty());
         assertTrue(error(suites + "gate:\n  suite-reuse: refuse\n")
-                .startsWith("config/test.yaml:9: gate.suite-reuse: refused: each suite task may be drawn about 7.2"
+                .startsWith("config/test.yaml:9: gate.suite-reuse: refused: each suite task may be drawn about 8.5"
                         + " times"));
         assertTrue(error(suites + "gate:\n  suite-reuse: sometimes\n")
                 .startsWith("config/test.yaml:9: gate.suite-reuse: must be warn or refuse, got 'sometimes'"));
