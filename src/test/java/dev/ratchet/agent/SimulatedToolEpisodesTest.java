@@ -3,6 +3,7 @@ package dev.ratchet.agent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -12,9 +13,11 @@ import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.env.Instance;
 import dev.ratchet.env.ToolCall;
 import dev.ratchet.log.event.EpisodeScored;
+import dev.ratchet.log.event.Json;
 import dev.ratchet.model.simulated.SimulatedWorld;
 import dev.ratchet.skill.Library;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,11 +52,11 @@ class SimulatedToolEpisodesTest {
         for (ChatMessage message : result.trajectory()) {
             if (message instanceof AiMessage ai) {
                 for (ToolExecutionRequest request : ai.toolExecutionRequests()) {
-                    Map<String, Object> arguments = new java.util.LinkedHashMap<>();
-                    dev.ratchet.log.event.Json.parse(request.arguments())
-                            .fields()
+                    Map<String, Object> arguments = new LinkedHashMap<>();
+                    JsonNode json = Json.parse(request.arguments());
+                    json.fieldNames()
                             .forEachRemaining(
-                                    f -> arguments.put(f.getKey(), f.getValue().asText()));
+                                    name -> arguments.put(name, json.get(name).asText()));
                     calls.add(new ToolCall(request.name(), arguments));
                 }
             }

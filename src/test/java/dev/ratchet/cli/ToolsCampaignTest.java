@@ -27,7 +27,9 @@ class ToolsCampaignTest {
     void theToolsExampleRunsWithToolCallsAndReplaysStrictly() throws IOException {
         String text = Files.readString(Path.of("config", "tools.yaml"));
         assertTrue(text.contains("iterations: 3"), "the example runs three iterations");
-        Path config = Files.writeString(tmp.resolve("tools.yaml"), text.replace("iterations: 3", "iterations: 1"));
+        Path config = Files.writeString(
+                tmp.resolve("tools.yaml"),
+                text.replace("iterations: 3", "iterations: 1").replace("max-items: 480", "max-items: 240"));
         Path runs = tmp.resolve("runs");
 
         Cli run = Cli.run(

@@ -99,7 +99,7 @@ class ToolCompositesTest {
         return BaseEnvironment.builder(id, "test", Typed.INTEGER, Typed.INTEGER)
                 .description("adds one")
                 .tools(tool)
-                .input((rng, d) -> rng.between(1, 9))
+                .input((rng, d) -> rng.between(1L, 9L))
                 .task((x, rng, d) -> BaseEnvironment.Op.of(ref -> "Add 1 to " + ref + ".", v -> v + 1));
     }
 }
