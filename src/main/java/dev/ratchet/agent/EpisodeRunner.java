@@ -7,6 +7,7 @@ import dev.langchain4j.data.message.ToolExecutionResultMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.output.FinishReason;
 import dev.ratchet.env.Environment;
+import dev.ratchet.env.FailureKind;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.ModelCallRecorded;
@@ -20,7 +21,7 @@ import java.util.Objects;
 /**
  * Runs one episode through a {@link ModelClient}: a single turn when the environment offers no
  * tools; otherwise a loop that executes the model's tool calls with the environment's tools until
- * the model answers, misuses a tool, or reaches the step limit. The final answer is verified by the
+ * the model answers, misuses a tool (an unknown tool or bad arguments), or reaches the step limit. The final answer is verified by the
  * environment. A model call that failed after its retries makes the episode infrastructure, never
  * the agent's fault. Stateless and thread-safe: many episodes may run at once.
  */
@@ -83,11 +84,11 @@ public final class EpisodeRunner {
                 ToolBox.Execution execution = tools.execute(request);
                 messages.add(ToolExecutionResultMessage.from(request, execution.result()));
                 if (execution.misused()) {
-                    return result(spec, Verdict.failure("tool-misuse", text, finish), calls, messages);
+                    return result(spec, Verdict.failure(execution.misuse(), text, finish), calls, messages);
                 }
             }
         }
-        return result(spec, Verdict.failure("step-limit", "", finish), calls, messages);
+        return result(spec, Verdict.failure(FailureKind.STEP_LIMIT, "", finish), calls, messages);
     }
 
     private static ChatRequest request(List<ChatMessage> messages, ToolBox tools) {
@@ -145,8 +146,8 @@ public final class EpisodeRunner {
                     : new Verdict("fail", outcome.kind().label(), outcome.failedStep(), answer, finish);
         }
 
-        static Verdict failure(String kind, String answer, String finish) {
-            return new Verdict("fail", kind, null, answer, finish);
+        static Verdict failure(FailureKind kind, String answer, String finish) {
+            return new Verdict("fail", kind.label(), null, answer, finish);
         }
     }
 }

@@ -2,8 +2,16 @@ package dev.ratchet.cli;
 
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.EnvironmentCatalog;
+import dev.ratchet.env.Instance;
+import dev.ratchet.env.ToolCall;
+import dev.ratchet.env.ToolPlan;
 import dev.ratchet.env.suite.Suite;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -75,5 +83,38 @@ public final class EnvsCommand {
         return environment.minDifficulty() == environment.maxDifficulty()
                 ? Integer.toString(environment.minDifficulty())
                 : environment.minDifficulty() + "-" + environment.maxDifficulty();
+    }
+
+    /** The tool calls that solve {@code instance}, round by round, each with what it returns. */
+    static void printPlan(PrintWriter out, Environment environment, Instance instance) {
+        ToolPlan plan = environment.toolPlan(instance);
+        if (plan.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("Tool calls that solve it (calls in one round do not depend on each other):");
+        for (int r = 0; r < plan.rounds().size(); r++) {
+            for (ToolCall call : plan.rounds().get(r)) {
+                out.println("  round " + (r + 1) + ": " + call);
+                call.run(environment.tools()).lines().forEach(line -> out.println("    -> " + line));
+            }
+        }
+    }
+
+    /** The same, as rows for JSON output. */
+    static List<Map<String, Object>> planRows(Environment environment, Instance instance) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<List<ToolCall>> rounds = environment.toolPlan(instance).rounds();
+        for (int r = 0; r < rounds.size(); r++) {
+            for (ToolCall call : rounds.get(r)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("round", r + 1);
+                row.put("tool", call.tool());
+                row.put("arguments", call.arguments());
+                row.put("result", call.run(environment.tools()));
+                rows.add(row);
+            }
+        }
+        return rows;
     }
 }

@@ -2,6 +2,7 @@ package dev.ratchet.cli;
 
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.EnvironmentCatalog;
+import dev.ratchet.env.Tool;
 import dev.ratchet.log.event.Json;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "list",
         mixinStandardHelpOptions = true,
-        description = "Lists environments: id, domain, types, difficulty.")
+        description = "Lists environments: id, domain, types, difficulty, and the tools an environment offers.")
 public final class EnvsListCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -44,7 +45,7 @@ public final class EnvsListCommand implements Callable<Integer> {
             for (Environment e : all) {
                 out.printf(
                         "%-28s %-14s %-26s %-10s %s%n",
-                        e.id(), e.domain(), EnvsCommand.types(e), EnvsCommand.range(e), e.description());
+                        e.id(), e.domain(), EnvsCommand.types(e), EnvsCommand.range(e), e.description() + toolNote(e));
             }
             out.printf(
                     "%d base environments, %d suite tasks%n",
@@ -52,6 +53,13 @@ public final class EnvsListCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    private static String toolNote(Environment e) {
+        return e.tools().isEmpty()
+                ? ""
+                : " [tools: "
+                        + String.join(", ", e.tools().stream().map(Tool::name).toList()) + "]";
     }
 
     private static Map<String, Object> row(Environment e) {
@@ -63,6 +71,7 @@ public final class EnvsListCommand implements Callable<Integer> {
         row.put("minDifficulty", e.minDifficulty());
         row.put("maxDifficulty", e.maxDifficulty());
         row.put("description", e.description());
+        row.put("tools", e.tools().stream().map(Tool::name).toList());
         return row;
     }
 }

@@ -2,6 +2,7 @@ package dev.ratchet.cli;
 
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Tool;
 import dev.ratchet.log.event.Json;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "sample",
         mixinStandardHelpOptions = true,
-        description = "Prints an instance's prompt and expected answer.")
+        description = "Prints an instance's prompt and expected answer; for an environment with tools, also the tool"
+                + " calls that solve it and what each returns.")
 public final class EnvsSampleCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -52,6 +54,10 @@ public final class EnvsSampleCommand implements Callable<Integer> {
             row.put("difficulty", instance.difficulty());
             row.put("prompt", instance.prompt());
             row.put("expected", instance.expected());
+            if (!environment.tools().isEmpty()) {
+                row.put("tools", environment.tools().stream().map(Tool::name).toList());
+                row.put("toolCalls", EnvsCommand.planRows(environment, instance));
+            }
             out.println(Json.write(row));
         } else {
             out.println("Instance " + instance.id());
@@ -60,6 +66,7 @@ public final class EnvsSampleCommand implements Callable<Integer> {
             out.println();
             out.println("Expected:");
             out.println(instance.expected());
+            EnvsCommand.printPlan(out, environment, instance);
         }
         out.flush();
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package dev.ratchet.cli;
 
 import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
+import dev.ratchet.env.Tool;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -11,7 +12,10 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code ratchet envs show <env>}: one environment in full, with an example. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Shows an environment and an example instance.")
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Shows an environment, its tools, and an example instance with the tool calls that solve it.")
 public final class EnvsShowCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -36,12 +40,16 @@ public final class EnvsShowCommand implements Callable<Integer> {
         if (e.baseIds().size() > 1) {
             out.println("steps:       " + String.join(", ", e.baseIds()));
         }
+        for (Tool tool : e.tools()) {
+            out.println("tool:        " + tool.signature() + " - " + tool.description());
+        }
         out.println();
         out.println("Example (seed 1, difficulty " + e.minDifficulty() + "), instance " + example.id() + ":");
         out.println(example.prompt());
         out.println();
         out.println("Expected:");
         out.println(example.expected());
+        EnvsCommand.printPlan(out, e, example);
         out.flush();
         return ExitCodes.OK;
     }

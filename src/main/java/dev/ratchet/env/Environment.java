@@ -36,9 +36,18 @@ public interface Environment {
      */
     String wrongAnswer(Instance instance, long seed);
 
-    /** Tools the agent may call during an episode; most environments offer none. */
+    /**
+     * Tools the agent may call during an episode; most environments offer none. Tools are pure
+     * functions of their arguments: the state a task hides from its prompt (a store's values, a
+     * calendar's holidays) is looked up by a name the prompt gives.
+     */
     default List<Tool> tools() {
         return List.of();
+    }
+
+    /** The tool calls that solve {@code instance}; none for an environment without tools. */
+    default ToolPlan toolPlan(Instance instance) {
+        return ToolPlan.NONE;
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.function.Function;
  * @param output the result on the input the step was drawn for
  * @param caseSensitive whether answers must match the output's letter case
  * @param baseIds the base environments the step is made of, in order
+ * @param plan the tool calls that solve the step on the input it was drawn for
  */
 public record Step(
         String envId,
@@ -25,7 +26,8 @@ public record Step(
         Function<Value, Optional<Value>> function,
         Value output,
         boolean caseSensitive,
-        List<String> baseIds) {
+        List<String> baseIds,
+        ToolPlan plan) {
 
     public Step {
         Objects.requireNonNull(envId, "envId");
@@ -33,6 +35,18 @@ public record Step(
         Objects.requireNonNull(function, "function");
         Objects.requireNonNull(output, "output");
         baseIds = List.copyOf(baseIds);
+        Objects.requireNonNull(plan, "plan");
+    }
+
+    /** A step that needs no tools. */
+    public Step(
+            String envId,
+            Function<String, String> instruction,
+            Function<Value, Optional<Value>> function,
+            Value output,
+            boolean caseSensitive,
+            List<String> baseIds) {
+        this(envId, instruction, function, output, caseSensitive, baseIds, ToolPlan.NONE);
     }
 
     public String instruction(String inputReference) {

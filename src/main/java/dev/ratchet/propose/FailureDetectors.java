@@ -1,5 +1,6 @@
 package dev.ratchet.propose;
 
+import dev.ratchet.env.FailureKind;
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.FailureClassified;
 import java.util.List;
@@ -11,8 +12,8 @@ import java.util.function.Function;
  * Assigns every failing episode one regime: the first detector, in priority order, that matches.
  * Code rather than a model, so a replay classifies exactly alike.
  *
- * <p>The order is infrastructure, truncation, refusal, tool misuse, format, wrong step, wrong
- * value. Truncated and refused answers are usually also unparseable, and calling them format
+ * <p>The order is infrastructure, truncation, refusal, tool misuse (step limit, unknown tool, bad
+ * arguments), format, wrong step, wrong value. Truncated and refused answers are usually also unparseable, and calling them format
  * failures would send the proposer after the wrong fix, so they are detected before format.
  */
 public final class FailureDetectors {
@@ -54,8 +55,21 @@ public final class FailureDetectors {
                     "step-limit",
                     Regime.TOOL_MISUSE,
                     e -> when(
-                            "step-limit".equals(e.failureKind()),
+                            FailureKind.STEP_LIMIT.label().equals(e.failureKind()),
                             "no answer within the step limit (" + e.steps() + " steps)")),
+            new Detector(
+                    "unknown-tool",
+                    Regime.TOOL_MISUSE,
+                    e -> when(
+                            FailureKind.UNKNOWN_TOOL.label().equals(e.failureKind()),
+                            "called a tool the task does not offer (step " + e.steps() + ")")),
+            new Detector(
+                    "bad-arguments",
+                    Regime.TOOL_MISUSE,
+                    e -> when(
+                            FailureKind.BAD_ARGUMENTS.label().equals(e.failureKind()),
+                            "called a tool with arguments that do not fit its parameters (step " + e.steps() + ")")),
+            // Logs recorded before unknown tools and bad arguments were told apart say "tool-misuse".
             new Detector(
                     "tool-misuse",
                     Regime.TOOL_MISUSE,

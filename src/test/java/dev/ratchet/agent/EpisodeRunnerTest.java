@@ -112,24 +112,26 @@ class EpisodeRunnerTest {
     }
 
     @Test
-    void anUnknownToolOrMalformedArgumentsAreToolMisuse() {
+    void anUnknownToolAndArgumentsThatDoNotFitAreTwoKindsOfMisuse() {
         Instance instance = SQUARE.sample(5, 1);
         EpisodeScored unknown = run(SQUARE, instance, r -> toolCall("calculator", "{\"input\": \"3\"}"))
                 .scored();
-        assertEquals("tool-misuse", unknown.failureKind());
+        assertEquals("unknown-tool", unknown.failureKind());
         assertEquals(1, unknown.steps());
-        EpisodeScored malformed =
-                run(SQUARE, instance, r -> toolCall("square", "{\"value\": 3")).scored();
-        assertEquals("tool-misuse", malformed.failureKind());
-        EpisodeScored missingField =
-                run(SQUARE, instance, r -> toolCall("square", "{\"n\": \"3\"}")).scored();
-        assertEquals("tool-misuse", missingField.failureKind());
         EpisodeScored noTools = run(
                         SmallEnvironments.ADD,
                         SmallEnvironments.ADD.sample(1, 1),
                         r -> toolCall("square", "{\"input\": \"3\"}"))
                 .scored();
-        assertEquals("tool-misuse", noTools.failureKind());
+        assertEquals("unknown-tool", noTools.failureKind());
+        for (String arguments : List.of("{\"value\": 3", "[\"3\"]", "{\"n\": \"3\"}", "{\"input\": [3]}")) {
+            EpisodeScored bad =
+                    run(SQUARE, instance, r -> toolCall("square", arguments)).scored();
+            assertEquals("bad-arguments", bad.failureKind(), arguments);
+        }
+        EpisodeScored extra = run(SQUARE, instance, r -> toolCall("square", "{\"input\": \"3\", \"base\": 10}"))
+                .scored();
+        assertEquals("bad-arguments", extra.failureKind(), "a parameter the tool does not declare");
     }
 
     @Test

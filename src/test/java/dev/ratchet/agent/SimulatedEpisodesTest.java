@@ -83,7 +83,9 @@ class SimulatedEpisodesTest {
         List<EpisodeScored> episodes = run(SmallEnvironments.SQUARE, Library.empty(), 300);
         Set<String> kinds = new TreeSet<>();
         episodes.forEach(e -> kinds.add(e.failureKind()));
-        assertTrue(kinds.containsAll(Set.of("none", "step-limit", "tool-misuse", "wrong-value")), kinds.toString());
+        assertTrue(
+                kinds.containsAll(Set.of("none", "step-limit", "unknown-tool", "bad-arguments", "wrong-value")),
+                kinds.toString());
         assertTrue(episodes.stream().anyMatch(e -> e.passed() && e.steps() == 2), "some passes consult the tool");
         episodes.stream().filter(e -> e.failureKind().equals("step-limit")).forEach(e -> assertEquals(4, e.steps()));
         assertEquals(WORLD.trueAccuracy(Library.empty(), "math.square"), accuracy(episodes), 0.08);

@@ -51,13 +51,54 @@ class EnvsCommandTest {
                 run.out().lines().anyMatch(l -> l.matches("arith\\.add +arithmetic +integer -> integer +1-5 +.*")),
                 run.out());
         assertTrue(run.out().contains("quiz/q1"), run.out());
-        assertTrue(run.out().contains("78 base environments, 1 suite tasks"), run.out());
+        assertTrue(run.out().contains("84 base environments, 1 suite tasks"), run.out());
+        assertTrue(
+                run.out()
+                        .lines()
+                        .anyMatch(l -> l.matches(
+                                "units\\.fx +units +decimal -> decimal +1-5 +.*" + "\\[tools: fx_rate, calculator\\]")),
+                run.out());
 
         Run json = envs("list", "--json");
         JsonNode first = Json.parse(json.out().lines().findFirst().orElseThrow());
         assertEquals("arith.add", first.get("id").asText());
         assertEquals("integer", first.get("input").asText());
         assertEquals(5, first.get("maxDifficulty").asInt());
+        assertEquals(0, first.get("tools").size());
+        JsonNode stock = json.out()
+                .lines()
+                .map(Json::parse)
+                .filter(row -> row.get("id").asText().equals("tables.stock"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("[\"inventory\",\"calculator\"]", stock.get("tools").toString());
+    }
+
+    @Test
+    void showAndSampleNameTheToolsAndTheCallsThatSolveTheTask() {
+        Run show = envs("show", "seq(store.lookup,nt.digit-sum)");
+        assertEquals(0, show.code(), show.err());
+        assertTrue(
+                show.out().contains("tool:        kv_get(store: string, key: string) - Reads the integer"), show.out());
+        assertTrue(show.out().contains("round 1: kv_get(store=\"ledger-"), show.out());
+
+        Run sample = envs("sample", "store.follow", "--seed", "4", "--difficulty", "3", "--json");
+        assertEquals(0, sample.code(), sample.err());
+        JsonNode instance = Json.parse(sample.out());
+        JsonNode calls = instance.get("toolCalls");
+        assertEquals(3, calls.size(), "three links to follow at difficulty 3: " + calls);
+        for (int i = 0; i < calls.size(); i++) {
+            assertEquals(i + 1, calls.get(i).get("round").asInt());
+            assertEquals("kv_get", calls.get(i).get("tool").asText());
+            if (i > 0) {
+                assertEquals(
+                        calls.get(i - 1).get("result").asText(),
+                        calls.get(i).get("arguments").get("key").asText(),
+                        "each link starts where the previous one led");
+            }
+        }
+        assertEquals(
+                calls.get(2).get("result").asText(), instance.get("expected").asText());
     }
 
     @Test
@@ -125,7 +166,7 @@ class EnvsCommandTest {
         Run counts = envs("compose", "--depth", "2", "--operator", "par");
         assertEquals(0, counts.code(), counts.err());
         assertEquals(
-                "depth 2  par    " + String.format(java.util.Locale.ROOT, "%,d", 78L * 77 + 78L * 77 * 76),
+                "depth 2  par    " + String.format(java.util.Locale.ROOT, "%,d", 84L * 83 + 84L * 83 * 82),
                 counts.out().strip());
 
         Run json = envs("compose", "--depth", "2", "--json");

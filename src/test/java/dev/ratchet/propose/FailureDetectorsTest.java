@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.FailureClassified;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FailureDetectorsTest {
@@ -36,6 +37,21 @@ class FailureDetectorsTest {
                 "tool-misuse",
                 classify(Episodes.failed("a@1/d1", "step-limit", "", "tool")).regime());
         assertEquals("infrastructure", classify(Episodes.infra("a@1/d1")).regime());
+    }
+
+    @Test
+    void unknownToolsAndBadArgumentsAreToolMisuseWithTheirOwnDetector() {
+        FailureClassified unknown = classify(Episodes.failed("a@1/d1", "unknown-tool", "", "tool"));
+        FailureClassified bad = classify(Episodes.failed("a@1/d1", "bad-arguments", "", "tool"));
+        FailureClassified limit = classify(Episodes.failed("a@1/d1", "step-limit", "", "tool"));
+        assertEquals(
+                List.of("tool-misuse", "tool-misuse", "tool-misuse"),
+                List.of(unknown.regime(), bad.regime(), limit.regime()));
+        assertEquals(
+                List.of("unknown-tool", "bad-arguments", "step-limit"),
+                List.of(unknown.detector(), bad.detector(), limit.detector()));
+        assertTrue(unknown.detail().contains("does not offer"), unknown.detail());
+        assertTrue(bad.detail().contains("do not fit"), bad.detail());
     }
 
     @Test

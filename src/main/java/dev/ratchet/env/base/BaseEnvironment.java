@@ -7,6 +7,8 @@ import dev.ratchet.env.Instance;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.env.Rng;
 import dev.ratchet.env.Step;
+import dev.ratchet.env.Tool;
+import dev.ratchet.env.ToolPlan;
 import dev.ratchet.env.Value;
 import dev.ratchet.env.ValueBounds;
 import dev.ratchet.env.ValueCheck;
@@ -43,17 +45,25 @@ public final class BaseEnvironment<I, O> implements Composable {
 
     /**
      * An operation with fixed parameters. {@code function} returns null when an input is outside
-     * its domain; it may be applied to inputs other than the one it was drawn for.
+     * its domain; it may be applied to inputs other than the one it was drawn for. {@code plan}
+     * gives the tool calls that solve it for an input (none for a task without tools).
      */
-    public record Op<I, O>(Function<String, String> instruction, Function<I, O> function) {
+    public record Op<I, O>(Function<String, String> instruction, Function<I, O> function, Function<I, ToolPlan> plan) {
 
         public Op {
             Objects.requireNonNull(instruction, "instruction");
             Objects.requireNonNull(function, "function");
+            Objects.requireNonNull(plan, "plan");
         }
 
         public static <I, O> Op<I, O> of(Function<String, String> instruction, Function<I, O> function) {
-            return new Op<>(instruction, function);
+            return new Op<>(instruction, function, input -> ToolPlan.NONE);
+        }
+
+        /** An operation whose hidden state is reached through the environment's tools. */
+        public static <I, O> Op<I, O> withTools(
+                Function<String, String> instruction, Function<I, O> function, Function<I, ToolPlan> plan) {
+            return new Op<>(instruction, function, plan);
         }
     }
 
@@ -67,6 +77,7 @@ public final class BaseEnvironment<I, O> implements Composable {
     private final boolean caseSensitive;
     private final Generator<I> generator;
     private final Binder<I, O> binder;
+    private final List<Tool> tools;
 
     private BaseEnvironment(Builder<I, O> b, Binder<I, O> binder) {
         this.id = b.id;
@@ -79,6 +90,7 @@ public final class BaseEnvironment<I, O> implements Composable {
         this.caseSensitive = b.caseSensitive;
         this.generator = Objects.requireNonNull(b.generator, "input generator of " + b.id);
         this.binder = Objects.requireNonNull(binder, "binder");
+        this.tools = b.tools;
     }
 
     /** Starts an environment; ids look like {@code domain.name}. */
@@ -121,6 +133,23 @@ public final class BaseEnvironment<I, O> implements Composable {
         return description;
     }
 
+    @Override
+    public List<Tool> tools() {
+        return tools;
+    }
+
+    @Override
+    public ToolPlan toolPlan(Instance instance) {
+        if (tools.isEmpty()) {
+            return ToolPlan.NONE;
+        }
+        expected(instance);
+        Value input = input(instance.seed(), instance.difficulty());
+        return apply(input, instance.seed(), instance.difficulty())
+                .map(Step::plan)
+                .orElse(ToolPlan.NONE);
+    }
+
     /** Whether answers must match the expected text's letter case. */
     public boolean caseSensitive() {
         return caseSensitive;
@@ -145,7 +174,14 @@ public final class BaseEnvironment<I, O> implements Composable {
         }
         Function<Value, Optional<Value>> function = value -> run(op, value);
         return function.apply(input)
-                .map(output -> new Step(id, op.instruction(), function, output, caseSensitive, List.of(id)));
+                .map(output -> new Step(
+                        id,
+                        op.instruction(),
+                        function,
+                        output,
+                        caseSensitive,
+                        List.of(id),
+                        op.plan().apply(in.read(input))));
     }
 
     @Override
@@ -219,6 +255,7 @@ public final class BaseEnvironment<I, O> implements Composable {
         private int maxDifficulty = 5;
         private boolean caseSensitive = true;
         private Generator<I> generator;
+        private List<Tool> tools = List.of();
 
         private Builder(String id, String domain, Typed<I> in, Typed<O> out) {
             if (!id.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
@@ -247,6 +284,12 @@ public final class BaseEnvironment<I, O> implements Composable {
         /** Answers may differ from the expected text in letter case (day names, Roman numerals). */
         public Builder<I, O> caseInsensitive() {
             this.caseSensitive = false;
+            return this;
+        }
+
+        /** The tools through which the task's hidden state is reached. */
+        public Builder<I, O> tools(Tool... offered) {
+            this.tools = List.of(offered);
             return this;
         }
 

@@ -4,7 +4,7 @@ import dev.ratchet.env.Composable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The built-in base environments, in a fixed order (domain by domain). */
+/** The built-in base environments, in a fixed order (domain by domain, those with tools last). */
 public final class BuiltIns {
 
     private static final List<Composable> ALL = collect();
@@ -13,6 +13,19 @@ public final class BuiltIns {
 
     public static List<Composable> environments() {
         return ALL;
+    }
+
+    /**
+     * The environments whose tasks hide their state behind tools, listed after the others so that
+     * adding them left the earlier listing order (and every draw keyed by it) as it was.
+     */
+    private static List<Composable> withTools() {
+        List<Composable> all = new ArrayList<>(Stores.environments());
+        all.add(Warehouses.stock());
+        all.add(Calendars.workdays());
+        all.add(Networks.reach());
+        all.add(Exchange.fx());
+        return all;
     }
 
     private static List<Composable> collect() {
@@ -27,6 +40,7 @@ public final class BuiltIns {
         all.addAll(Logic.environments());
         all.addAll(Counting.environments());
         all.addAll(Tables.environments());
+        all.addAll(withTools());
         return List.copyOf(all);
     }
 }

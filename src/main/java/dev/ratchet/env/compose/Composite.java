@@ -6,6 +6,8 @@ import dev.ratchet.env.Instance;
 import dev.ratchet.env.Outcome;
 import dev.ratchet.env.Rng;
 import dev.ratchet.env.Seeds;
+import dev.ratchet.env.Tool;
+import dev.ratchet.env.ToolPlan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +29,36 @@ abstract class Composite implements Environment {
     private final Operator operator;
     private final List<Environment> children;
     private final String id;
+    private final List<Tool> tools;
 
     Composite(Operator operator, List<? extends Environment> children) {
         this.operator = operator;
         this.children = List.copyOf(children);
         this.id = operator.label() + "("
                 + String.join(",", this.children.stream().map(Environment::id).toList()) + ")";
+        this.tools = tools(id, this.children);
+    }
+
+    /**
+     * Every child's tools, once each: two steps of one environment (or two environments sharing a
+     * calculator) offer the same tool, but two different tools under one name would be ambiguous.
+     */
+    private static List<Tool> tools(String id, List<Environment> children) {
+        List<Tool> all = new ArrayList<>();
+        for (Environment child : children) {
+            for (Tool tool : child.tools()) {
+                Tool same = all.stream()
+                        .filter(t -> t.name().equals(tool.name()))
+                        .findFirst()
+                        .orElse(null);
+                if (same == null) {
+                    all.add(tool);
+                } else if (!same.equals(tool)) {
+                    throw new IllegalArgumentException(id + ": two different tools are named " + tool.name());
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     /** The task drawn for a seed and difficulty; throws {@link NoInstanceException} when none fits. */
@@ -91,6 +117,16 @@ abstract class Composite implements Environment {
     @Override
     public int maxDifficulty() {
         return MAX_DIFFICULTY;
+    }
+
+    @Override
+    public List<Tool> tools() {
+        return tools;
+    }
+
+    @Override
+    public ToolPlan toolPlan(Instance instance) {
+        return tools.isEmpty() ? ToolPlan.NONE : bindFor(instance).plan();
     }
 
     @Override

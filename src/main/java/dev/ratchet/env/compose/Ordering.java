@@ -75,7 +75,8 @@ abstract class Ordering extends Composite {
                     return text.append("\nGive the labels in the order the operations are applied.")
                             .toString();
                 },
-                List.of(slot));
+                List.of(slot),
+                Part.plan(chain.steps()));
     }
 
     /** Steps hold functions, so they are found by identity, not by equality. */

@@ -5,6 +5,7 @@ import dev.ratchet.env.Environment;
 import dev.ratchet.env.Instance;
 import dev.ratchet.env.Seeds;
 import dev.ratchet.env.Step;
+import dev.ratchet.env.ToolPlan;
 import dev.ratchet.env.Value;
 import dev.ratchet.env.ValueFormat;
 import dev.ratchet.env.ValueType;
@@ -49,8 +50,12 @@ final class Parallel extends Composite {
             parts.add(part(child, partSeed, childDifficulty(child, difficulty)));
         }
         List<Slot> slots = new ArrayList<>();
-        parts.forEach(part -> slots.addAll(part.slots()));
-        return new Part(first -> text(parts, first), slots);
+        ToolPlan plan = ToolPlan.NONE;
+        for (Part part : parts) {
+            slots.addAll(part.slots());
+            plan = plan.then(part.plan());
+        }
+        return new Part(first -> text(parts, first), slots, plan);
     }
 
     private static String text(List<Part> parts, int first) {
@@ -80,7 +85,8 @@ final class Parallel extends Composite {
         return new Part(
                 first -> instance.prompt() + "\n(In this combined task, write this answer on the line `Answer " + first
                         + ":` instead.)",
-                List.of(new OpaqueSlot(child, instance)));
+                List.of(new OpaqueSlot(child, instance)),
+                child.toolPlan(instance));
     }
 
     private Part single(Composable child, long seed, int difficulty) {
@@ -90,7 +96,10 @@ final class Parallel extends Composite {
             Optional<Step> step = child.apply(input, drawSeed, difficulty);
             if (step.isPresent()) {
                 String text = step.get().instruction(ValueFormat.describe(input));
-                return new Part(first -> text, List.of(ValueSlot.of(step.get())));
+                return new Part(
+                        first -> text,
+                        List.of(ValueSlot.of(step.get())),
+                        step.get().plan());
             }
         }
         throw noInstance(seed, difficulty);

@@ -80,7 +80,8 @@ final class Sequential extends Composite implements Composable {
                     }
                     return text.toString();
                 },
-                bound.stream().map(ValueSlot::of).map(Slot.class::cast).toList());
+                bound.stream().map(ValueSlot::of).map(Slot.class::cast).toList(),
+                Part.plan(bound));
     }
 
     @Override
@@ -120,6 +121,7 @@ final class Sequential extends Composite implements Composable {
                 value -> Chain.run(bound, value),
                 chain.output(),
                 last.caseSensitive(),
-                baseIds());
+                baseIds(),
+                Part.plan(bound));
     }
 }

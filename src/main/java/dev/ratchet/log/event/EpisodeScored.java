@@ -9,8 +9,9 @@ import java.util.Objects;
  * <p>{@code phase} is batch (training rollout), baseline (current version on the probe), candidate
  * or confirm; {@code split} is train, probe or confirm. {@code outcome} is pass, fail or infra:
  * infra episodes (the provider failed) are never the agent's fault and never count in a gate.
- * {@code failureKind} is none, format, wrong-value, wrong-step, infrastructure, tool-misuse or
- * step-limit; {@code finishReason} is the model's last finish reason (stop, length, tool, error).
+ * {@code failureKind} is none, format, wrong-value, wrong-step, infrastructure, unknown-tool,
+ * bad-arguments or step-limit (logs written before unknown tools and bad arguments were told apart
+ * say tool-misuse for both); {@code finishReason} is the model's last finish reason (stop, length, tool, error).
  */
 public record EpisodeScored(
         String episodeId,

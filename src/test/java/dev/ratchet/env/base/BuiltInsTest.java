@@ -17,7 +17,7 @@ class BuiltInsTest {
     private static final List<Composable> ALL = BuiltIns.environments();
 
     @Test
-    void atLeastFiftyEnvironmentsAcrossTheTenDomains() {
+    void atLeastFiftyEnvironmentsAcrossTheElevenDomains() {
         assertTrue(ALL.size() >= 50, "only " + ALL.size());
         Set<String> domains = new TreeSet<>();
         ALL.forEach(env -> domains.add(env.domain()));
@@ -32,7 +32,8 @@ class BuiltInsTest {
                         "graphs",
                         "logic",
                         "counting",
-                        "tables"),
+                        "tables",
+                        "store"),
                 domains);
     }
 
