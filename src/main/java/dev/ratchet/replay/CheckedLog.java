@@ -78,14 +78,32 @@ final class CheckedLog implements EventLog {
         return List.copyOf(all);
     }
 
+    /**
+     * Copies the inputs the recording holds next (a person's rollback, the start of an audit, a block
+     * of interrupted calls) into the regenerated log, and returns them.
+     */
+    List<RecordedEvent> copyInputs(String stream) {
+        return copyInterrupted(stream, delegate.streamVersion(stream));
+    }
+
+    /** What replay copies rather than regenerates: what timing or a person decided, not the campaign's code. */
+    private static boolean isInput(dev.ratchet.log.event.Event e) {
+        return InterruptedCalls.is(e)
+                || e instanceof dev.ratchet.log.event.LibraryRolledBack
+                || e instanceof dev.ratchet.log.event.AuditStarted;
+    }
+
     private List<RecordedEvent> copyInterrupted(String stream, long expectedVersion) {
         List<RecordedEvent> copied = new ArrayList<>();
-        while (peek() != null
-                && delegate.head().map(Head::seq).orElse(0L) < limit
-                && InterruptedCalls.is(peek().event())) {
+        while (peek() != null && delegate.head().map(Head::seq).orElse(0L) < limit && isInput(peek().event())) {
             RecordedEvent r = next();
             copied.addAll(delegate.append(
-                    stream, expectedVersion + copied.size(), List.of(NewEvent.keyed(r.event(), r.idempotencyKey()))));
+                    stream,
+                    expectedVersion + copied.size(),
+                    List.of(
+                            r.idempotencyKey() == null
+                                    ? NewEvent.of(r.event())
+                                    : NewEvent.keyed(r.event(), r.idempotencyKey()))));
         }
         return copied;
     }
