@@ -59,6 +59,7 @@ public final class CampaignRunner {
     private final WallTime wallTime;
     private final Listener listener;
     private final Budget budget;
+    private final Inputs inputs;
     /** Whether any agent call in the log has been answered; folded with the log. */
     private boolean agentAnswered;
     /** Episodes in the log, for the message when none was ever answered. */
@@ -75,6 +76,16 @@ public final class CampaignRunner {
         default void episodesPlanned(List<EpisodeRequest> requests) {}
     }
 
+    /**
+     * A person's input recorded between the campaign's own steps (a rollback, the start of an audit),
+     * which replay copies from the recording where it sits: the events it copied into the log, for the
+     * runner to fold before it decides. A live run has none.
+     */
+    @FunctionalInterface
+    public interface Inputs {
+        List<RecordedEvent> copy();
+    }
+
     public CampaignRunner(
             Decider decider,
             EventLog log,
@@ -85,6 +96,22 @@ public final class CampaignRunner {
             WallTime wallTime,
             Listener listener,
             Budget budget) {
+        this(decider, log, stream, environments, episodes, proposer, wallTime, listener, budget, List::of);
+    }
+
+    /** As above, folding {@code inputs} before every decision (replay). */
+    public CampaignRunner(
+            Decider decider,
+            EventLog log,
+            String stream,
+            Function<String, Environment> environments,
+            EpisodePool episodes,
+            ModelClient proposer,
+            WallTime wallTime,
+            Listener listener,
+            Budget budget,
+            Inputs inputs) {
+        this.inputs = Objects.requireNonNull(inputs, "inputs");
         this.decider = Objects.requireNonNull(decider, "decider");
         this.log = Objects.requireNonNull(log, "log");
         this.stream = Objects.requireNonNull(stream, "stream");
@@ -100,6 +127,10 @@ public final class CampaignRunner {
     public CampaignStopped run() {
         LoopState state = fold();
         while (true) {
+            for (RecordedEvent input : inputs.copy()) {
+                state = state.evolve(input.event());
+                observe(input.event());
+            }
             long nextSeq = log.head().map(h -> h.seq() + 1).orElse(1L);
             Action action = decider.next(state, wallTime.elapsed(nextSeq));
             if (action instanceof Action.Emit emit) {
@@ -114,6 +145,33 @@ public final class CampaignRunner {
                 throw new IllegalStateException("unknown action " + action);
             }
         }
+    }
+
+    /**
+     * Runs the open audit to its end ({@link AuditStep}) and returns the state after it. Audits run
+     * after a campaign stopped, so the campaign's budgets do not cut them; every episode and call is
+     * recorded and counted in its spend like any other.
+     */
+    LoopState audit(AuditStep step) {
+        LoopState state = fold();
+        while (true) {
+            Action action = step.next(state);
+            if (action instanceof Action.Emit emit) {
+                state = append(state, emit.events().stream().map(NewEvent::of).toList());
+            } else if (action instanceof Action.RunEpisodes run) {
+                listener.episodesPlanned(run.requests());
+                state = runEpisodes(state, run.requests());
+            } else if (action instanceof Action.Done) {
+                return state;
+            } else {
+                throw new IllegalStateException("an audit asked for " + action);
+            }
+        }
+    }
+
+    /** Appends events that are a person's input (a rollback, the start of an audit) and folds them. */
+    LoopState input(Event event) {
+        return append(fold(), List.of(NewEvent.of(event)));
     }
 
     private LoopState fold() {

@@ -151,6 +151,16 @@ public final class CampaignSetup implements AutoCloseable {
 
     public CampaignRunner runner(
             EventLog log, String campaignId, CampaignRunner.WallTime wallTime, CampaignRunner.Listener listener) {
+        return runner(log, campaignId, wallTime, listener, List::of);
+    }
+
+    /** A runner that folds {@code inputs} copied from a recording before every decision (replay). */
+    public CampaignRunner runner(
+            EventLog log,
+            String campaignId,
+            CampaignRunner.WallTime wallTime,
+            CampaignRunner.Listener listener,
+            CampaignRunner.Inputs inputs) {
         Decider decider =
                 new Decider(config, splits.train(), splits.probe(), splits.confirm(), start, catalog::resolve);
         return new CampaignRunner(
@@ -162,7 +172,17 @@ public final class CampaignSetup implements AutoCloseable {
                 proposer,
                 wallTime,
                 listener,
-                Evaluation.budget(config.budgets()));
+                Evaluation.budget(config.budgets()),
+                inputs);
+    }
+
+    /** Re-checks, bisections and rollbacks on the campaign recorded in {@code log}. */
+    public Auditor auditor(EventLog log, String campaignId, CampaignRunner.Listener listener) {
+        CampaignRunner runner = runner(log, campaignId, nextSeq -> null, listener);
+        return new Auditor(
+                runner,
+                new AuditStep(
+                        config, catalog::resolve, SplitIndex.of(splits.train(), splits.probe(), splits.confirm())));
     }
 
     public Splits splits() {

@@ -1,5 +1,8 @@
 package dev.ratchet.campaign;
 
+import dev.ratchet.log.event.AuditCompared;
+import dev.ratchet.log.event.AuditFinished;
+import dev.ratchet.log.event.AuditStarted;
 import dev.ratchet.log.event.BaselineProbeScored;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CampaignStopped;
@@ -13,6 +16,7 @@ import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.FailureClassified;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.LibraryRolledBack;
 import dev.ratchet.log.event.LibrarySnapshotted;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProbeBuilt;
@@ -47,7 +51,8 @@ public record LoopState(
         Map<String, ModelCallRecorded> proposerCalls,
         Spend spend,
         Progress progress,
-        List<String> rejectedEdits) {
+        List<String> rejectedEdits,
+        Audits audits) {
 
     public LoopState {
         libraries = frozen(libraries);
@@ -74,7 +79,8 @@ public record LoopState(
                 Map.of(),
                 new Spend(0, 0, 0),
                 Progress.start(),
-                List.of());
+                List.of(),
+                Audits.empty());
     }
 
     /** Folds {@code events} from the initial state. */
@@ -101,6 +107,9 @@ public record LoopState(
      */
     public LoopState evolve(Event event) {
         if (event instanceof EpisodeScored e) {
+            if (Audits.SPLIT.equals(e.split())) {
+                return withAudits(audits.withEpisode(e));
+            }
             if ("screen".equals(e.phase())) {
                 return withProbes(probes.withScreen(e));
             }
@@ -120,6 +129,18 @@ public record LoopState(
         }
         if (event instanceof CampaignStopped c) {
             return withProgress(progress.stoppedBy(c));
+        }
+        if (event instanceof LibraryRolledBack r) {
+            return onRollback(r);
+        }
+        if (event instanceof AuditStarted a) {
+            return withAudits(audits.withStarted(a));
+        }
+        if (event instanceof AuditCompared a) {
+            return withAudits(audits.withCompared(a));
+        }
+        if (event instanceof AuditFinished a) {
+            return withAudits(audits.withFinished(a));
         }
         if (event instanceof CampaignStarted
                 || event instanceof StaticCheckFailed
@@ -185,7 +206,8 @@ public record LoopState(
                 calls,
                 spend.plus(c),
                 progress,
-                rejectedEdits);
+                rejectedEdits,
+                audits);
     }
 
     private LoopState onSnapshot(LibrarySnapshotted l) {
@@ -203,7 +225,8 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 progress,
-                rejectedEdits);
+                rejectedEdits,
+                audits);
     }
 
     /** The promoted version becomes current and the edited skill's record gains the verdict's flips. */
@@ -240,7 +263,8 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 progress.promoted(),
-                rejectedEdits);
+                rejectedEdits,
+                audits.withPromotion(p, verdict.map(GateDecided.Verdict::gain).orElse(null)));
     }
 
     private LoopState with(IterationState it) {
@@ -254,7 +278,8 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 progress,
-                rejectedEdits);
+                rejectedEdits,
+                audits);
     }
 
     private LoopState withProbes(ProbeHistory p) {
@@ -268,7 +293,8 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 progress,
-                rejectedEdits);
+                rejectedEdits,
+                audits);
     }
 
     /** Edits the proposer is told not to resubmit unchanged: "i2-c3: add-skill name (reason)". */
@@ -291,7 +317,43 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 progress,
-                rejected);
+                rejected,
+                audits);
+    }
+
+    /**
+     * A rollback makes an earlier version current; an iteration left open by an interrupted run is
+     * abandoned (its events stay in the log), so a resumed campaign starts its next iteration from
+     * the version rolled back to.
+     */
+    private LoopState onRollback(LibraryRolledBack r) {
+        return new LoopState(
+                libraries,
+                startVersion,
+                r.toVersion(),
+                current.finished() ? current : current.finish(),
+                probes,
+                standings,
+                proposerCalls,
+                spend,
+                progress,
+                rejectedEdits,
+                audits.withRollback(r));
+    }
+
+    private LoopState withAudits(Audits a) {
+        return new LoopState(
+                libraries,
+                startVersion,
+                currentVersion,
+                current,
+                probes,
+                standings,
+                proposerCalls,
+                spend,
+                progress,
+                rejectedEdits,
+                a);
     }
 
     private LoopState withProgress(Progress p) {
@@ -305,7 +367,8 @@ public record LoopState(
                 proposerCalls,
                 spend,
                 p,
-                rejectedEdits);
+                rejectedEdits,
+                audits);
     }
 
     /**

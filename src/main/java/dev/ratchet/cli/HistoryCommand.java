@@ -1,5 +1,8 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.projection.AuditTrail;
+import dev.ratchet.projection.Fold;
+import dev.ratchet.report.AuditText;
 import dev.ratchet.report.CampaignView;
 import dev.ratchet.report.HistoryText;
 import java.io.PrintWriter;
@@ -48,9 +51,10 @@ public final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CampaignView view = opener.view(runsDir.logFile(campaign));
+        Fold<AuditTrail> trail = AuditTrail.fold();
+        CampaignView view = opener.view(runsDir.logFile(campaign), trail);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? HistoryText.json(view) : HistoryText.render(view));
+        out.print(json ? HistoryText.json(view) : HistoryText.render(view) + AuditText.trail(trail.result()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -163,6 +163,14 @@ public final class Progress implements CampaignRunner.Listener {
         if (stage == null) {
             return "confirm".equals(phase) ? "confirm split" : phase;
         }
+        if ("audit".equals(phase)) {
+            // <audit>.<step>.c<chunk>: recheck-1.0.c2 is comparison 1, chunk 3 of recheck-1
+            String[] p = stage.split("\\.");
+            return p.length == 3
+                    ? p[0] + " comparison " + (Integer.parseInt(p[1]) + 1) + ", chunk "
+                            + (Integer.parseInt(p[2].substring(1)) + 1)
+                    : "audit " + stage;
+        }
         if (stage.startsWith("confirm-")) {
             return "gate stage 2 (confirm), chunk " + (Integer.parseInt(stage.substring("confirm-".length())) + 1);
         }

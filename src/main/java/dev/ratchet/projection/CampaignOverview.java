@@ -7,6 +7,7 @@ import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.LibraryRolledBack;
 import dev.ratchet.log.event.ModelCallRecorded;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +90,8 @@ public record CampaignOverview(
             } else if (e instanceof CandidatePromoted p) {
                 current = p.toVersion();
                 promotions++;
+            } else if (e instanceof LibraryRolledBack r) {
+                current = r.toVersion();
             } else if (e instanceof ModelCallRecorded c) {
                 models.add(c.model());
                 spend = spend.plus(c);

@@ -9,6 +9,7 @@ import dev.ratchet.log.event.EpisodeScored;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.IterationStarted;
+import dev.ratchet.log.event.LibraryRolledBack;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.log.event.ProposalFailed;
 import dev.ratchet.log.event.StaticCheckFailed;
@@ -128,6 +129,9 @@ public record CampaignState(
                     spend);
         } else if (event instanceof ModelCallRecorded e) {
             return withSpend(spend.plus(e));
+        } else if (event instanceof LibraryRolledBack e) {
+            return new CampaignState(
+                    campaignId, configName, seed, status, stopReason, e.toVersion(), iteration, counts, spend);
         } else if (event instanceof CandidatePromoted e) {
             return new CampaignState(
                     campaignId, configName, seed, status, stopReason, e.toVersion(), iteration, counts.count(e), spend);

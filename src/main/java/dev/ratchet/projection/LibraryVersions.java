@@ -3,6 +3,7 @@ package dev.ratchet.projection;
 import dev.ratchet.log.event.CampaignStarted;
 import dev.ratchet.log.event.CandidatePromoted;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.LibraryRolledBack;
 import dev.ratchet.log.event.LibrarySnapshotted;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,6 +80,8 @@ public record LibraryVersions(List<LibrarySnapshotted> versions, String initial,
                 current = s.libraryVersion();
             } else if (e instanceof CandidatePromoted p) {
                 current = p.toVersion();
+            } else if (e instanceof LibraryRolledBack r) {
+                current = r.toVersion();
             }
         }
 

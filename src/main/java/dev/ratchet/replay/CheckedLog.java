@@ -78,11 +78,24 @@ final class CheckedLog implements EventLog {
         return List.copyOf(all);
     }
 
+    /**
+     * Copies the inputs the recording holds next (a person's rollback, the start of an audit, a block
+     * of interrupted calls) into the regenerated log, and returns them.
+     */
+    List<RecordedEvent> copyInputs(String stream) {
+        return copyInterrupted(stream, delegate.streamVersion(stream));
+    }
+
+    /** What replay copies rather than regenerates: what timing or a person decided, not the campaign's code. */
+    private static boolean isInput(dev.ratchet.log.event.Event e) {
+        return InterruptedCalls.is(e)
+                || e instanceof dev.ratchet.log.event.LibraryRolledBack
+                || e instanceof dev.ratchet.log.event.AuditStarted;
+    }
+
     private List<RecordedEvent> copyInterrupted(String stream, long expectedVersion) {
         List<RecordedEvent> copied = new ArrayList<>();
-        while (peek() != null
-                && delegate.head().map(Head::seq).orElse(0L) < limit
-                && InterruptedCalls.is(peek().event())) {
+        while (peek() != null && delegate.head().map(Head::seq).orElse(0L) < limit && isInput(peek().event())) {
             RecordedEvent r = next();
             // A recording kept as events alone (a golden file) has no keys; keys never enter the chain.
             NewEvent copy =

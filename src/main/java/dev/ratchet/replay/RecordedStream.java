@@ -45,7 +45,8 @@ record RecordedStream(
         Map<String, Long> callSeqs,
         String firstRecordedAt,
         String lastRecordedAt,
-        long alteredHash) {
+        long alteredHash,
+        boolean openAudit) {
 
     RecordedStream {
         Objects.requireNonNull(stream, "stream");
@@ -73,7 +74,8 @@ record RecordedStream(
                 scan.callSeqs,
                 scan.first,
                 scan.last,
-                scan.alteredHash);
+                scan.alteredHash,
+                scan.openAudit);
     }
 
     /** Where replay can stop: at an altered hash, the first divergence there can be, else the end. */
@@ -107,6 +109,7 @@ record RecordedStream(
         final ChainVerifier chain = new ChainVerifier();
         RecordedEvent mismatched;
         long alteredHash;
+        boolean openAudit;
         String stream;
         CampaignStarted started;
         long count;
@@ -143,6 +146,10 @@ record RecordedStream(
             } else if (event instanceof CampaignStopped s) {
                 stopped = s;
                 stoppedSeq = e.seq();
+            } else if (event instanceof dev.ratchet.log.event.AuditStarted) {
+                openAudit = true;
+            } else if (event instanceof dev.ratchet.log.event.AuditFinished) {
+                openAudit = false;
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.ratchet.replay;
 
+import dev.ratchet.campaign.Auditor;
 import dev.ratchet.campaign.CampaignRunner;
 import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.campaign.CampaignSnapshot;
@@ -87,7 +88,7 @@ public final class StrictReplay {
 
     private static RuntimeException run(
             RecordedStream rec,
-            EventLog log,
+            CheckedLog log,
             CampaignSnapshot snapshot,
             EnvironmentCatalog catalog,
             Library start,
@@ -98,8 +99,15 @@ public final class StrictReplay {
                             log,
                             rec.stream(),
                             RecordedWallTime.of(rec, snapshot.config().budgets().wallTime()),
-                            listener)
+                            listener,
+                            () -> log.copyInputs(rec.stream()))
                     .run();
+            // After the stop: each rollback or audit start is copied (the runner may already have
+            // copied the first), and each audit regenerated.
+            Auditor auditor = setup.auditor(log, rec.stream(), listener);
+            do {
+                auditor.finishOpen();
+            } while (!log.copyInputs(rec.stream()).isEmpty());
             return null;
         } catch (ReplayDivergence | ModelStopException | CheckedLog.PastRecordedEnd | CheckedLog.Diverged e) {
             return e;
@@ -116,8 +124,9 @@ public final class StrictReplay {
             return compared;
         }
         // A provider stop may leave its interrupted calls after the last event replay can regenerate.
+        // An audit killed and never finished ends its recording as a kill ends a campaign's.
         boolean atRecordedEnd = (count == rec.count() || onlyInterruptedAfter(recorded, count))
-                && rec.stop().isEmpty();
+                && (rec.stop().isEmpty() || rec.openAudit());
         if (end instanceof CheckedLog.PastRecordedEnd past) {
             return atRecordedEnd
                     ? Optional.empty()

@@ -114,7 +114,13 @@ public final class LiveCampaign {
         }
     }
 
-    private CampaignStarted started(String id) {
+    /** The campaign's setup on the simulator, as {@link #run} builds it; the caller closes it. */
+    public CampaignSetup setup() {
+        return CampaignSetup.live(
+                config, models, EnvironmentCatalog.builtIn(), start, name -> null, FIXED, Sleeper.system());
+    }
+
+    public CampaignStarted started(String id) {
         JsonNode snapshot = new CampaignSnapshot(config, models)
                 .toJson(raw(config.models().agent()), raw(config.models().proposer()));
         return new CampaignStarted(id, config.name(), snapshot, config.seed(), "test", start.version());

@@ -130,7 +130,12 @@ class LoopStateTest {
         dev.ratchet.log.event.EventSamples.all().stream()
                 .filter(e -> e.type() == EventType.PROBE_BUILT
                         || e.type() == EventType.BASELINE_PROBE_SCORED
-                        || e.type() == EventType.CANDIDATE_PROBE_SCORED)
+                        || e.type() == EventType.CANDIDATE_PROBE_SCORED
+                        // after the decisions: a rollback and an audit's start, comparison and end
+                        || e.type() == EventType.LIBRARY_ROLLED_BACK
+                        || e.type() == EventType.AUDIT_STARTED
+                        || e.type() == EventType.AUDIT_COMPARED
+                        || e.type() == EventType.AUDIT_FINISHED)
                 .forEach(events::add);
 
         LoopState.of(events);

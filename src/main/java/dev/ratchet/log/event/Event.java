@@ -22,7 +22,11 @@ public sealed interface Event
                 CandidatePromoted,
                 CandidateDiscarded,
                 ConfirmScored,
-                LibrarySnapshotted {
+                LibrarySnapshotted,
+                LibraryRolledBack,
+                AuditStarted,
+                AuditCompared,
+                AuditFinished {
 
     default EventType type() {
         return EventType.of(getClass());

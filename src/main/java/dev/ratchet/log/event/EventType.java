@@ -29,7 +29,11 @@ public enum EventType {
     CANDIDATE_PROMOTED("candidate.promoted", 1, CandidatePromoted.class),
     CANDIDATE_DISCARDED("candidate.discarded", 1, CandidateDiscarded.class),
     CONFIRM_SCORED("confirm.scored", 1, ConfirmScored.class),
-    LIBRARY_SNAPSHOTTED("library.snapshotted", 1, LibrarySnapshotted.class);
+    LIBRARY_SNAPSHOTTED("library.snapshotted", 1, LibrarySnapshotted.class),
+    LIBRARY_ROLLED_BACK("library.rolled-back", 1, LibraryRolledBack.class),
+    AUDIT_STARTED("audit.started", 1, AuditStarted.class),
+    AUDIT_COMPARED("audit.compared", 1, AuditCompared.class),
+    AUDIT_FINISHED("audit.finished", 1, AuditFinished.class);
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(t -> t.recordClass, Function.identity()));

@@ -140,6 +140,20 @@ public final class EventSamples {
                                 "When adding, re-add each column and carry before answering.",
                                 "campaign demo-0001, iteration 1, candidate i1-c0")),
                         List.of(new LibrarySnapshotted.SectionRecord(
-                                "role", "You solve small, exactly checkable tasks."))));
+                                "role", "You solve small, exactly checkable tasks."))),
+                new LibraryRolledBack(LIB1, LIB0, "recheck-1 flagged i1-c0: worse on fresh items", 5),
+                new AuditStarted("bisect-1", AuditStarted.BISECT, LIB0, LIB1, "arith.add"),
+                new AuditCompared(
+                        "recheck-1",
+                        0,
+                        LIB0,
+                        LIB1,
+                        null,
+                        1,
+                        "i1-c0",
+                        new GateDecided.Gain(480, 0.05, 0.012, 0.088),
+                        new GateDecided.Gain(720, -0.031, -0.06, -0.004),
+                        AuditCompared.WORSE),
+                new AuditFinished("recheck-1", LIB1, "1 of 1 promotions re-measured; flagged: i1-c0"));
     }
 }

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TamperTest {
 
-    private static final int ROWS = 54;
+    private static final int ROWS = 3 * EventSamples.all().size();
 
     @TempDir
     static Path dir;

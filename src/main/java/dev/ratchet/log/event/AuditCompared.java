@@ -1,0 +1,43 @@
+package dev.ratchet.log.event;
+
+import java.util.Objects;
+
+/**
+ * One paired, sequential comparison of an audit: {@code version} against {@code baseVersion} on
+ * fresh items (of {@code env} only, when not null), with the measured gain of {@code version} over
+ * the base and its 95% interval. {@code status} is {@code better} or {@code worse} (shown at the
+ * gate's alpha), {@code no-effect} (shown smaller than the gate's min-effect either way) or {@code
+ * undecided} (the item cap). For a re-check, {@code iteration}, {@code candidateId} and {@code
+ * claimed} name the promotion and the gain its gate reported; they are null in a bisection.
+ */
+public record AuditCompared(
+        String audit,
+        int step,
+        String baseVersion,
+        String version,
+        String env,
+        Integer iteration,
+        String candidateId,
+        GateDecided.Gain claimed,
+        GateDecided.Gain gain,
+        String status)
+        implements Event {
+
+    public static final String BETTER = "better";
+    public static final String WORSE = "worse";
+    public static final String NO_EFFECT = "no-effect";
+    public static final String UNDECIDED = "undecided";
+
+    public AuditCompared {
+        Objects.requireNonNull(audit, "audit");
+        Objects.requireNonNull(baseVersion, "baseVersion");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(gain, "gain");
+        Objects.requireNonNull(status, "status");
+    }
+
+    /** Whether {@code version} was shown worse than its base with confidence. */
+    public boolean worse() {
+        return WORSE.equals(status);
+    }
+}
