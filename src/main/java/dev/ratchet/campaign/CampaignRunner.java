@@ -160,7 +160,7 @@ public final class CampaignRunner {
                 state = append(state, emit.events().stream().map(NewEvent::of).toList());
             } else if (action instanceof Action.RunEpisodes run) {
                 listener.episodesPlanned(run.requests());
-                state = runEpisodes(state, run.requests());
+                state = runEpisodes(state, run.requests(), Long.MAX_VALUE);
             } else if (action instanceof Action.Done) {
                 return state;
             } else {
