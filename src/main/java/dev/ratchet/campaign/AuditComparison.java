@@ -46,8 +46,8 @@ final class AuditComparison {
     Next next(Audits audits, String audit, int step, Pair pair, String env, int iteration) {
         List<Double> differences = new ArrayList<>();
         for (int chunk = 0; ; chunk++) {
-            List<GateItems.Item> drawn =
-                    items.draw(pair.base(), audit + "." + step + ".c" + chunk, 0, gate.chunkItems());
+            int size = Math.max(1, Math.min(gate.chunkItems(), gate.maxItems() - chunk * gate.chunkItems()));
+            List<GateItems.Item> drawn = items.draw(pair.base(), audit + "." + step + ".c" + chunk, 0, size);
             List<EpisodeRequest> missing = missing(audits, drawn, pair, iteration);
             if (!missing.isEmpty()) {
                 return new Next(missing, null);

@@ -75,8 +75,9 @@ final class GateStep {
             if (active.isEmpty()) {
                 break;
             }
-            List<GateItems.Item> chunkItems =
-                    items.draw(it.libraryVersion(), "confirm-" + chunk, 0, config.chunkItems());
+            // The last chunk is cut to the cap, so no test runs past max-items.
+            int size = Math.max(1, Math.min(config.chunkItems(), config.maxItems() - chunk * config.chunkItems()));
+            List<GateItems.Item> chunkItems = items.draw(it.libraryVersion(), "confirm-" + chunk, 0, size);
             missing = missing(
                     it, chunkItems, active.stream().map(Confirmed::candidate).toList());
             if (!missing.isEmpty()) {

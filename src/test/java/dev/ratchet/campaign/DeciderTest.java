@@ -130,6 +130,23 @@ class DeciderTest {
     }
 
     @Test
+    void aTestThatReachesTheCapStopsAtMaxItemsEvenWhenChunksDoNotDivideIt() {
+        // A helpful candidate under an error rate no 100 items can meet: its test runs to the cap.
+        CampaignHarness h = CampaignHarness.of(
+                "iterations: 1\ngate: {screen-items: 24, chunk-items: 48, min-items: 48, max-items: 100,"
+                        + " min-env-items: 0, alpha: 1.0e-12}\n",
+                FakeWorld.clean(id -> HELP_ALPHA));
+
+        List<GateDecided.Verdict> capped = CampaignHarness.ofType(h.run(), GateDecided.class).stream()
+                .flatMap(g -> g.verdicts().stream())
+                .filter(v -> "capped".equals(v.status()))
+                .toList();
+
+        assertFalse(capped.isEmpty(), "some finalist ran to the cap");
+        capped.forEach(v -> assertEquals(100, v.gain().items(), v.reason()));
+    }
+
+    @Test
     void theCampaignStopsAfterItsIterations() {
         CampaignHarness h = CampaignHarness.of("candidates: 1\niterations: 2\n", FakeWorld.standard(0.05, 0));
 
