@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             DiffCommand.class,
             ReportCommand.class,
             BenchCommand.class,
+            TortureCommand.class,
             WarmupCommand.class,
         },
         footerHeading = "%nExit codes:%n",
