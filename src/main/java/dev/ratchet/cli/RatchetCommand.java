@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             BisectCommand.class,
             RollbackCommand.class,
             BenchCommand.class,
+            TortureCommand.class,
             WarmupCommand.class,
         },
         footerHeading = "%nExit codes:%n",

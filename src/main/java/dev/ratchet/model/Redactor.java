@@ -34,12 +34,20 @@ public final class Redactor {
         this.secrets = secrets;
     }
 
-    /** Secrets shorter than 6 characters are ignored: masking them would mangle ordinary text. */
+    /**
+     * Secrets shorter than 6 characters are ignored: masking them would mangle ordinary text. Each
+     * secret is masked in its percent-encoded and base64 forms too ({@link SecretForms}).
+     */
     public static Redactor of(Collection<String> secrets) {
         List<String> kept = new ArrayList<>();
         for (String s : secrets) {
-            if (s != null && s.strip().length() >= 6 && !kept.contains(s)) {
-                kept.add(s);
+            if (s == null || s.strip().length() < 6) {
+                continue;
+            }
+            for (String form : SecretForms.of(s)) {
+                if (!kept.contains(form)) {
+                    kept.add(form);
+                }
             }
         }
         // Longest first, so a secret that contains another is masked whole.

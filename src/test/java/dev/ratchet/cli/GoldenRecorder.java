@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ratchet.log.EventLog;
 import dev.ratchet.log.EventQuery;
 import dev.ratchet.log.sqlite.SqliteEventLog;
+import dev.ratchet.torture.DirectoryWatch;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.ratchet.cli;
+package dev.ratchet.torture;
 
 import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
 import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
@@ -14,16 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Waits for a child process to write into a directory, woken by the file system rather than by a
- * timer, so that a test reading another process's log neither sleeps nor spins. The directory may
+ * timer, so that whoever reads another process's log neither sleeps nor spins. The directory may
  * not exist yet: its parent is watched until it appears.
  */
-final class DirectoryWatch implements AutoCloseable {
+public final class DirectoryWatch implements AutoCloseable {
 
     private final WatchService service;
     private final Path dir;
     private boolean watchingDir;
 
-    DirectoryWatch(Path dir) throws IOException {
+    public DirectoryWatch(Path dir) throws IOException {
         this.service = FileSystems.getDefault().newWatchService();
         this.dir = dir;
         Files.createDirectories(dir.getParent()).register(service, ENTRY_CREATE, ENTRY_MODIFY);
@@ -32,9 +32,9 @@ final class DirectoryWatch implements AutoCloseable {
 
     /**
      * Returns once something in the directory changed since the last call; {@code atMost} bounds
-     * the wait only so that a child that died silently cannot hang the test.
+     * the wait only so that a child that died silently cannot hang its watcher.
      */
-    void awaitChange(Duration atMost) throws IOException, InterruptedException {
+    public void awaitChange(Duration atMost) throws IOException, InterruptedException {
         WatchKey key = service.poll(atMost.toMillis(), TimeUnit.MILLISECONDS);
         while (key != null) {
             key.pollEvents();
