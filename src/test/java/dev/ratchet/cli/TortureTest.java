@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -125,7 +124,6 @@ class TortureTest {
      * Fails today: an episode whose calls ran out of retries is recorded as {@code infra} and taken
      * as evidence, so the confirm totals and the gate's verdicts differ from the fault-free run's.
      */
-    @Disabled("issue 12, item 3: an infrastructure failure must not become evidence for a decision")
     @Test
     void faultsPastTheRetriesLeaveTheDecisionsOfTheFaultFreeRun() throws Exception {
         Tally.Result r = run("retries-exhausted");

@@ -20,6 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * depends only on the simulator's seed, the request hash and n, so a campaign meets the same faults
  * on every run and after a resume. Attempts are counted per request hash: the requests of a campaign
  * are distinct (each names its episode or candidate), so the count is the call's own attempt number.
+ * A fault is transient, as a provider's are: no request fails more than {@link #LONGEST_FAULT}
+ * attempts in a row, so a request that a run retries (or runs again) long enough is answered, also
+ * after a resume, which counts attempts afresh.
  */
 public final class SimulatedFaults implements ChatModel {
 
@@ -27,6 +30,9 @@ public final class SimulatedFaults implements ChatModel {
     public static final String FAULT_RATE = "fault_rate";
 
     private static final int[] STATUSES = {429, 500, 503, 529};
+
+    /** Attempts of one request that may fail in a row; later attempts are answered. */
+    static final int LONGEST_FAULT = 4;
 
     private final ModelConfig config;
     private final ChatModel model;
@@ -65,7 +71,7 @@ public final class SimulatedFaults implements ChatModel {
         String hash = RequestCanon.hash(config, request);
         int attempt = attempts.computeIfAbsent(hash, h -> new AtomicInteger()).incrementAndGet();
         double draw = Draws.uniform(config.seed(), "fault", hash, Integer.toString(attempt));
-        if (draw < rate) {
+        if (attempt <= LONGEST_FAULT && draw < rate) {
             int status = STATUSES[Math.min(STATUSES.length - 1, (int) (draw / rate * STATUSES.length))];
             throw new ProviderHttpException(
                     status,

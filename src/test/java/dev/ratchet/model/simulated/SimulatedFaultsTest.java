@@ -82,6 +82,25 @@ class SimulatedFaultsTest {
     }
 
     @Test
+    void aFaultIsTransientNoRequestFailsMoreThanFourAttemptsInARow() {
+        // At a fault rate of 0.95 nearly every attempt would fail; the fifth of one request is answered.
+        ModelConfig config = flaky(0.95);
+        ChatModel faulty = SimulatedFaults.wrap(config, ANSWERS);
+        ChatRequest request =
+                ChatRequest.builder().messages(UserMessage.from("task 1")).build();
+        int failures = 0;
+        for (int attempt = 1; attempt <= SimulatedFaults.LONGEST_FAULT; attempt++) {
+            try {
+                faulty.chat(request);
+            } catch (RuntimeException e) {
+                failures++;
+            }
+        }
+        assertTrue(failures >= 2, "the high rate shows: " + failures);
+        assertEquals("Answer: 4", faulty.chat(request).aiMessage().text());
+    }
+
+    @Test
     void theSameRequestsMeetTheSameFaultsOnEveryRun() {
         assertEquals(fortyCalls(flaky(0.3)), fortyCalls(flaky(0.3)));
     }
