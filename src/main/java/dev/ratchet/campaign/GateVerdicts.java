@@ -82,7 +82,11 @@ final class GateVerdicts {
     private Judged screenedOut(GateStep.Screened s) {
         GateEvidence.Paired p = s.paired();
         String reason = "screen: gain " + p.gain().describe()
-                + (p.gain().mean() > 0 ? ", behind the forwarded candidate" : ", not above zero");
+                + (p.gain().mean() <= 0
+                        ? ", not above zero"
+                        : forwarded == 1
+                                ? ", behind the forwarded candidate"
+                                : ", behind the " + forwarded + " forwarded");
         return new Judged(
                 s.candidate(),
                 verdict(s.candidate(), p, "not-forwarded", reason, p, null, null),
