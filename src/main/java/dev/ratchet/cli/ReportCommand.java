@@ -1,7 +1,8 @@
 package dev.ratchet.cli;
 
-import dev.ratchet.report.CampaignView;
+import dev.ratchet.log.EventLog;
 import dev.ratchet.report.HtmlReport;
+import dev.ratchet.report.ReportData;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Writes the campaign's report: one self-contained HTML file.",
-            "Opens offline: accuracy per iteration on train, probe and confirm; promotions and rejections with reasons; failure kinds over time; spend; and a short list of what to review. Default: report.html beside the campaign's events.db."
+            "Opens offline: accuracy per iteration and per environment with 95%% Wilson intervals; promotions and rejections with reasons, fixes and regressions, and a drill-down to each decision's items with the baseline's and the candidate's transcripts; failure kinds over time; spend; and a short list of what to review. When the agent was the simulator, its ground truth is shown beside the measurements, labelled as the simulator's. Default: report.html beside the campaign's events.db."
         })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -62,7 +63,15 @@ public final class ReportCommand implements Callable<Integer> {
         if (Files.isDirectory(target)) {
             throw new UsageException("--out " + target + ": is a directory; give a file name");
         }
-        write(target, opener.view(db), db.toString());
+        ReportData data;
+        try (EventLog log = opener.open(db)) {
+            data = ReportData.read(
+                    log, ReportTruth.of(log, db.toString(), spec.commandLine().getErr()));
+        }
+        if (data.view().overview().campaignId() == null) {
+            throw new UsageException(db + ": not a campaign log (it has no campaign.started event)");
+        }
+        write(target, data, db.toString());
         PrintWriter w = spec.commandLine().getOut();
         w.println("report written to " + target);
         w.flush();
@@ -74,7 +83,7 @@ public final class ReportCommand implements Callable<Integer> {
      * so that a failed write never leaves half a report. Other commands (a demo campaign) call this
      * to leave a report in the campaign folder.
      */
-    static OutputFile.Outcome write(Path target, CampaignView view, String source) {
-        return OutputFile.write(target, HtmlReport.render(view, source));
+    static OutputFile.Outcome write(Path target, ReportData data, String source) {
+        return OutputFile.write(target, HtmlReport.render(data, source));
     }
 }

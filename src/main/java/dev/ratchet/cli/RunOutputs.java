@@ -11,7 +11,7 @@ import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.CampaignStopped;
 import dev.ratchet.log.event.Event;
 import dev.ratchet.model.simulated.SimulatedWorld;
-import dev.ratchet.report.CampaignView;
+import dev.ratchet.report.ReportData;
 import dev.ratchet.skill.Library;
 import dev.ratchet.skill.SkillFiles;
 import java.nio.file.Path;
@@ -64,7 +64,7 @@ final class RunOutputs {
                     report,
                     ReportCommand.write(
                             report,
-                            CampaignView.read(log),
+                            ReportData.read(log, setup.world().flatMap(w -> ReportTruth.of(w, setup.config()))),
                             folder.resolve("events.db").toString()));
             lines.add("report: " + report);
         }

@@ -2,6 +2,7 @@ package dev.ratchet.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.ratchet.log.event.Json;
+import dev.ratchet.projection.EnvironmentTrends;
 import dev.ratchet.projection.IterationMetrics;
 import dev.ratchet.projection.IterationMetrics.Iteration;
 import dev.ratchet.projection.Rate;
@@ -17,8 +18,10 @@ final class ChartData {
 
     private ChartData() {}
 
-    static String json(CampaignView view) {
+    static String json(ReportData data) {
+        CampaignView view = data.view();
         List<Iteration> rows = view.metrics().iterations();
+        EnvironmentTrends trends = data.trends();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("simulated", view.overview().simulated());
         root.put(
@@ -26,12 +29,19 @@ final class ChartData {
                 rows.stream()
                         .map(r -> r.iteration() == 0 ? "start" : String.valueOf(r.iteration()))
                         .toList());
-        root.put(
-                "accuracy",
-                Map.of(
-                        "train", series(rows, r -> percent(r.train())),
-                        "probe", series(rows, r -> percent(r.probe())),
-                        "confirm", series(rows, r -> percent(r.confirm()))));
+        Map<String, Function<Iteration, Rate>> accuracy = new LinkedHashMap<>();
+        accuracy.put("train", Iteration::train);
+        accuracy.put("gate", r -> trends.gate(r.iteration()));
+        accuracy.put("probe", Iteration::probe);
+        accuracy.put("confirm", Iteration::confirm);
+        root.put("accuracy", rates(rows, accuracy, ChartData::percent));
+        root.put("intervals", rates(rows, accuracy, ChartData::interval));
+        data.truth().ifPresent(t -> root.put("truthLabel", "simulator's true accuracy"));
+        data.truth()
+                .ifPresent(t -> root.put("truth", series(rows, r -> t.accuracy(view.versions(), r.libraryVersion())
+                        .map(v -> round(v * 100, 1))
+                        .orElse(null))));
+        root.put("environments", EnvironmentCharts.series(data));
         root.put("failureKinds", failureKinds(view.metrics()));
         root.put(
                 "decisions",
@@ -54,6 +64,13 @@ final class ChartData {
         }
     }
 
+    private static Map<String, Object> rates(
+            List<Iteration> rows, Map<String, Function<Iteration, Rate>> rates, Function<Rate, Object> value) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        rates.forEach((name, rate) -> out.put(name, series(rows, r -> value.apply(rate.apply(r)))));
+        return out;
+    }
+
     private static List<Map<String, Object>> failureKinds(IterationMetrics metrics) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (String kind : metrics.failureKinds()) {
@@ -63,18 +80,25 @@ final class ChartData {
         return out;
     }
 
-    private static <T> List<T> series(List<Iteration> rows, Function<Iteration, T> value) {
+    static <T> List<T> series(List<Iteration> rows, Function<Iteration, T> value) {
         List<T> out = new ArrayList<>(rows.size());
         rows.forEach(r -> out.add(value.apply(r)));
         return out;
     }
 
     /** Accuracy in percent to one decimal, null when nothing was scored so the chart leaves a gap. */
-    private static Double percent(Rate rate) {
+    static Double percent(Rate rate) {
         return rate == null || rate.accuracy() == null ? null : round(rate.accuracy() * 100, 1);
     }
 
-    private static double round(double value, int digits) {
+    /** The 95% Wilson interval in percent, {@code [low, high]}, or null where nothing was scored. */
+    static List<Double> interval(Rate rate) {
+        return rate == null || rate.accuracy() == null
+                ? null
+                : List.of(round(rate.low() * 100, 1), round(rate.high() * 100, 1));
+    }
+
+    static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
     }

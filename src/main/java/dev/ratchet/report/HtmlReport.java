@@ -26,7 +26,8 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     /** The page for {@code view}; {@code source} names the log it was read from, for the footer. */
-    public static String render(CampaignView view, String source) {
+    public static String render(ReportData data, String source) {
+        CampaignView view = data.view();
         CampaignOverview o = view.overview();
         StringBuilder sb = new StringBuilder(300_000);
         sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -37,15 +38,16 @@ public final class HtmlReport {
         sb.append("<title>Ratchet report: ").append(escape(o.campaignId())).append("</title>\n");
         sb.append("<style>\n").append(ReportAssets.css()).append("</style>\n</head>\n<body>\n<main>\n");
         header(view, sb);
-        tiles(view, sb);
+        tiles(data, sb);
         review(ReviewList.of(view), sb);
-        charts(o.simulated(), sb);
-        HtmlTables.decisions(view.history(), sb);
-        HtmlTables.iterations(view.metrics(), sb);
+        charts(o.simulated(), data.truth().isPresent(), sb);
+        TrendsHtml.render(data, sb);
+        new DecisionsHtml(data).render(sb);
+        HtmlTables.iterations(data, sb);
         HtmlTables.library(view, sb);
         footer(view, source, sb);
         sb.append("</main>\n");
-        sb.append("<script type=\"application/json\" id=\"report-data\">").append(ChartData.json(view));
+        sb.append("<script type=\"application/json\" id=\"report-data\">").append(ChartData.json(data));
         sb.append("</script>\n<script>\n").append(ReportAssets.chartJs()).append("\n</script>\n");
         sb.append("<script>\n").append(ReportAssets.script()).append("</script>\n</body>\n</html>\n");
         return sb.toString();
@@ -69,7 +71,8 @@ public final class HtmlReport {
         }
     }
 
-    private static void tiles(CampaignView view, StringBuilder sb) {
+    private static void tiles(ReportData data, StringBuilder sb) {
+        CampaignView view = data.view();
         List<Iteration> rows = view.metrics().iterations();
         List<Decision> decisions = view.history().decisions();
         long candidates =
@@ -86,6 +89,9 @@ public final class HtmlReport {
                 "of " + candidates + " candidates · " + statics + " stopped by static checks",
                 sb);
         tile("Train accuracy", last(rows, Iteration::train), trend(rows, Iteration::train), sb);
+        if (data.truth().isPresent()) {
+            truthTile(data, sb);
+        }
         var placebo = view.history().placebo();
         if (placebo.decisions() > 0) {
             tile(
@@ -122,27 +128,45 @@ public final class HtmlReport {
         sb.append("<div class=\"small\">").append(escape(sub)).append("</div></div>\n");
     }
 
-    /** The latest measured value of a rate, skipping iterations where it was not measured. */
-    private static String last(List<Iteration> rows, Function<Iteration, Rate> rate) {
-        for (int i = rows.size() - 1; i >= 0; i--) {
-            Rate r = rate.apply(rows.get(i));
-            if (r != null && r.accuracy() != null) {
-                return Figures.percent(r.accuracy());
-            }
-        }
-        return "-";
+    /** The simulator's true accuracy of the starting and the current library. */
+    private static void truthTile(ReportData data, StringBuilder sb) {
+        SimulatorTruth t = data.truth().orElseThrow();
+        var versions = data.view().versions();
+        String start =
+                t.accuracy(versions, versions.initial()).map(Figures::percent).orElse("-");
+        String now =
+                t.accuracy(versions, versions.current()).map(Figures::percent).orElse("-");
+        tile("True accuracy (simulator)", now, "the simulator's ground truth · start " + start, sb);
     }
 
+    /** The latest measured value of a rate, skipping iterations where it was not measured. */
+    private static String last(List<Iteration> rows, Function<Iteration, Rate> rate) {
+        return measured(rows, rate)
+                .reduce((a, b) -> b)
+                .map(r -> Figures.percent(r.accuracy()))
+                .orElse("-");
+    }
+
+    /** First and last measurement, each with its count and 95% Wilson interval. */
     private static String trend(List<Iteration> rows, Function<Iteration, Rate> rate) {
-        List<Double> values = rows.stream()
-                .map(rate)
-                .filter(r -> r != null && r.accuracy() != null)
-                .map(Rate::accuracy)
-                .toList();
-        if (values.size() < 2) {
-            return values.isEmpty() ? "not measured" : "measured once";
+        List<Rate> values = measured(rows, rate).toList();
+        if (values.isEmpty()) {
+            return "not measured";
         }
-        return "first " + Figures.percent(values.get(0)) + " → last " + Figures.percent(values.get(values.size() - 1));
+        Rate last = values.get(values.size() - 1);
+        String now = last.passed() + "/" + last.total() + " " + interval(last);
+        return values.size() == 1
+                ? now + " · measured once"
+                : now + " · first " + Figures.percent(values.get(0).accuracy()) + " " + interval(values.get(0));
+    }
+
+    private static java.util.stream.Stream<Rate> measured(List<Iteration> rows, Function<Iteration, Rate> rate) {
+        return rows.stream().map(rate).filter(r -> r != null && r.accuracy() != null);
+    }
+
+    /** "[46.3, 73.0]": the 95% Wilson interval in percent. */
+    static String interval(Rate r) {
+        return String.format(java.util.Locale.ROOT, "[%.1f, %.1f]", 100 * r.low(), 100 * r.high());
     }
 
     private static void review(List<ReviewList.Item> items, StringBuilder sb) {
@@ -163,9 +187,15 @@ public final class HtmlReport {
         sb.append("</ol>\n</section>\n");
     }
 
-    private static void charts(boolean simulated, StringBuilder sb) {
+    private static void charts(boolean simulated, boolean truth, StringBuilder sb) {
         sb.append("<section class=\"charts\" id=\"charts\">\n");
-        chart("chart-accuracy", "Accuracy per iteration: training batch and confirm split", simulated, "wide", sb);
+        chart(
+                "chart-accuracy",
+                "Accuracy per iteration, with 95% Wilson intervals: training batch, gate baseline and confirm split"
+                        + (truth ? ", and the simulator's true accuracy" : ""),
+                simulated,
+                "wide",
+                sb);
         chart("chart-failures", "Failure kinds per iteration (training batch)", simulated, "", sb);
         chart("chart-decisions", "Decisions per iteration", simulated, "", sb);
         chart("chart-spend", "Spend per iteration: cost and tokens", simulated, "", sb);
@@ -173,7 +203,7 @@ public final class HtmlReport {
         sb.append("</section>\n");
     }
 
-    private static void chart(String id, String title, boolean simulated, String cls, StringBuilder sb) {
+    static void chart(String id, String title, boolean simulated, String cls, StringBuilder sb) {
         sb.append("<figure class=\"card ").append(cls).append("\"><figcaption>").append(escape(title));
         if (simulated) {
             sb.append(" <span class=\"badge-sim\">simulator</span>");

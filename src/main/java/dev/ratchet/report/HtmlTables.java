@@ -2,95 +2,35 @@ package dev.ratchet.report;
 
 import static dev.ratchet.report.Html.escape;
 
-import dev.ratchet.log.event.CandidateProposed.Edit;
 import dev.ratchet.log.event.LibrarySnapshotted;
 import dev.ratchet.projection.Decision;
 import dev.ratchet.projection.IterationMetrics;
 import dev.ratchet.projection.IterationMetrics.Iteration;
-import dev.ratchet.projection.PromotionHistory;
 import dev.ratchet.projection.Rate;
 import java.util.Map;
 
-/** The report's tables: decisions with their evidence, per-iteration figures, and the library. */
+/** The report's tables of per-iteration figures and of the library (decisions: {@link DecisionsHtml}). */
 final class HtmlTables {
 
     private HtmlTables() {}
-
-    static void decisions(PromotionHistory history, StringBuilder sb) {
-        sb.append("<section id=\"decisions\">\n<h2>Promotions and rejections</h2>\n");
-        sb.append("<table class=\"grid\">\n<thead><tr><th>Iter</th><th>Candidate</th><th>Edit</th><th>Outcome</th>");
-        sb.append("<th class=\"num\">Screen gain</th><th class=\"num\">Stage-2 gain [95%]</th>");
-        sb.append("<th class=\"num\">Items</th><th class=\"num\">Better</th><th class=\"num\">Worse</th>");
-        sb.append("<th class=\"num\">Confirm Δ</th><th>Why</th></tr></thead>\n<tbody>\n");
-        for (Decision d : history.decisions()) {
-            decision(d, sb);
-        }
-        sb.append("</tbody>\n</table>\n</section>\n");
-    }
-
-    private static void decision(Decision d, StringBuilder sb) {
-        Decision.Gate g = d.gate();
-        sb.append("<tr class=\"status-")
-                .append(d.status().label())
-                .append("\"><td>")
-                .append(d.iteration());
-        sb.append("</td><td><code>")
-                .append(escape(d.candidateId() == null ? "-" : d.candidateId()))
-                .append("</code></td><td>");
-        edit(d, sb);
-        sb.append("</td><td><span class=\"pill pill-")
-                .append(d.status().label())
-                .append("\">");
-        sb.append(d.status().label()).append("</span></td>");
-        // Logs of the earlier single-probe gate have no stage estimates: their net stands in.
-        cell(g == null || g.screen() == null ? "" : Figures.points(g.screen().mean()), sb);
-        cell(
-                g == null
-                        ? ""
-                        : g.gain() != null
-                                ? Figures.points(g.gain().mean()) + " ["
-                                        + Figures.points(g.gain().low()) + ", "
-                                        + Figures.points(g.gain().high()) + "]"
-                                : g.screen() == null ? "net " + Figures.signed(g.net()) : "",
-                sb);
-        cell(g == null || g.gain() == null ? "" : String.valueOf(g.gain().items()), sb);
-        cell(g == null ? "" : String.valueOf(g.fixes()), sb);
-        cell(g == null ? "" : String.valueOf(g.regressions()), sb);
-        cell(d.promotion() == null ? "" : Figures.points(d.promotion().confirmDelta()), sb);
-        sb.append("<td class=\"why\">").append(escape(d.reason())).append("</td></tr>\n");
-    }
-
-    private static void edit(Decision d, StringBuilder sb) {
-        Edit e = d.edit();
-        if (e == null) {
-            sb.append(d.cluster() == null ? "" : "<span class=\"muted\">cluster " + escape(d.cluster()) + "</span>");
-            return;
-        }
-        sb.append("<details><summary>")
-                .append(escape(e.op()))
-                .append(" <strong>")
-                .append(escape(e.target()));
-        sb.append("</strong></summary>");
-        if (e.trigger() != null) {
-            sb.append("<div class=\"small\">when: ").append(escape(e.trigger())).append("</div>");
-        }
-        sb.append("<pre>").append(escape(e.content())).append("</pre>");
-        if (d.rationale() != null) {
-            sb.append("<div class=\"small\">rationale: ")
-                    .append(escape(d.rationale()))
-                    .append("</div>");
-        }
-        sb.append("</details>");
-    }
 
     private static void cell(String text, StringBuilder sb) {
         sb.append("<td class=\"num\">").append(escape(text)).append("</td>");
     }
 
-    static void iterations(IterationMetrics metrics, StringBuilder sb) {
-        sb.append("<section id=\"iterations\">\n<h2>Per iteration</h2>\n<table class=\"grid\">\n<thead><tr>");
-        sb.append("<th>Iter</th><th>Library</th><th class=\"num\">Train</th><th class=\"num\">Probe</th>");
-        sb.append("<th class=\"num\">Confirm</th><th>Failure kinds</th><th class=\"num\">Infra</th>");
+    static void iterations(ReportData data, StringBuilder sb) {
+        IterationMetrics metrics = data.view().metrics();
+        boolean probe = metrics.iterations().stream().anyMatch(r -> r.probe().total() > 0);
+        sb.append("<section id=\"iterations\">\n<h2>Per iteration</h2>\n<p class=\"small\">Accuracies are");
+        sb.append(" passed/scored with their 95% Wilson interval.</p>\n<table class=\"grid\">\n<thead><tr>");
+        sb.append("<th>Iter</th><th>Library</th><th class=\"num\">Train</th><th class=\"num\">Gate baseline</th>");
+        sb.append(probe ? "<th class=\"num\">Probe</th>" : "");
+        sb.append("<th class=\"num\">Confirm</th>");
+        sb.append(
+                data.truth().isPresent()
+                        ? "<th class=\"num\">True <span class=\"badge-sim\">simulator</span></th>"
+                        : "");
+        sb.append("<th>Failure kinds</th><th class=\"num\">Infra</th>");
         sb.append("<th class=\"num\">Calls</th><th class=\"num\">Tokens</th><th class=\"num\">Cost</th>");
         sb.append("<th class=\"num\">Model time</th></tr></thead>\n<tbody>\n");
         for (Iteration r : metrics.iterations()) {
@@ -98,9 +38,18 @@ final class HtmlTables {
                     .append(r.iteration() == 0 ? "start" : r.iteration())
                     .append("</td><td><code>");
             sb.append(escape(Figures.shortVersion(r.libraryVersion()))).append("</code></td>");
-            cell(rate(r.train()), sb);
-            cell(rate(r.probe()), sb);
-            cell(rate(r.confirm()), sb);
+            rateCell(r.train(), sb);
+            rateCell(data.trends().gate(r.iteration()), sb);
+            if (probe) {
+                rateCell(r.probe(), sb);
+            }
+            rateCell(r.confirm(), sb);
+            data.truth()
+                    .ifPresent(t -> cell(
+                            t.accuracy(data.view().versions(), r.libraryVersion())
+                                    .map(Figures::percent)
+                                    .orElse("-"),
+                            sb));
             sb.append("<td class=\"small\">")
                     .append(escape(kinds(r.failureKinds())))
                     .append("</td>");
@@ -129,10 +78,18 @@ final class HtmlTables {
         sb.append("</p>\n");
     }
 
-    private static String rate(Rate r) {
-        return r == null || r.total() == 0
-                ? "-"
-                : Figures.percent(r.accuracy()) + " (" + r.passed() + "/" + r.total() + ")";
+    /** "60.4% (29/48)" over "[46.3, 73.0]": accuracy, count and 95% Wilson interval. */
+    private static void rateCell(Rate r, StringBuilder sb) {
+        if (r == null || r.total() == 0) {
+            cell("-", sb);
+            return;
+        }
+        sb.append("<td class=\"num\">")
+                .append(Figures.percent(r.accuracy()))
+                .append(" (")
+                .append(r.passed());
+        sb.append('/').append(r.total()).append(")<br><span class=\"small\">").append(HtmlReport.interval(r));
+        sb.append("</span></td>");
     }
 
     private static String kinds(Map<String, Integer> kinds) {

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class HtmlReportTest {
 
     static String render(List<Event> events) {
-        return HtmlReport.render(CampaignView.read(SyntheticCampaign.log(events)), "runs/night-7/events.db");
+        return HtmlReport.render(
+                ReportData.read(SyntheticCampaign.log(events), java.util.Optional.empty()), "runs/night-7/events.db");
     }
 
     private final String html = render(SyntheticCampaign.events());
@@ -42,7 +43,10 @@ class HtmlReportTest {
     @Test
     void a_simulated_campaign_is_labelled_as_such_everywhere() {
         assertTrue(html.contains("id=\"simulated\""));
-        assertEquals(5, count(html, "<span class=\"badge-sim\">simulator</span>"), "every chart");
+        assertEquals(
+                5 + SyntheticCampaign.ENVS.length,
+                count(html, "<span class=\"badge-sim\">simulator</span>"),
+                "every chart, one per environment among them");
         String real = render(SyntheticCampaign.events("gpt-4o-mini", "gpt-4o"));
         assertFalse(real.contains("simulator"));
         assertFalse(real.contains("badge-sim\">"));

@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReportInChromiumTest {
 
-    private static final int WIDTH = 1280;
-    private static final int HEIGHT = 2400;
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 2400;
     /** A series counts as drawn when this many pixels of its colour are in its chart's box. */
-    private static final int MIN_PIXELS = 30;
+    static final int MIN_PIXELS = 30;
 
     private static final int TOLERANCE = 10;
     private static final Pattern CANVAS = Pattern.compile("<canvas[^>]*>");
@@ -48,13 +48,21 @@ class ReportInChromiumTest {
         Path page = tmp.resolve("report.html");
         Files.writeString(page, HtmlReportTest.render(SyntheticCampaign.events()), StandardCharsets.UTF_8);
 
-        String dom = run(chromium, "dom", "--dump-dom", page.toUri().toString());
-        Matcher charts = Pattern.compile("<body[^>]*data-charts=\"(\\d+)\"").matcher(dom);
-        assertTrue(charts.find(), "the page's script never finished drawing: " + excerpt(dom));
-        assertEquals("5", charts.group(1), "charts drawn");
-
+        int charts = 5 + SyntheticCampaign.ENVS.length;
+        String dom = run(tmp, chromium, "dom", "--dump-dom", page.toUri().toString());
         Path png = tmp.resolve("report.png");
+        BufferedImage image = screenshot(tmp, chromium, page, png);
+        assertSeriesDrawn(dom, image, charts, png);
+        double scale = image.getWidth() / (double) WIDTH;
+        int[] accuracy = rect(attribute(firstCanvas(dom, "chart-accuracy"), "data-plot"), scale);
+        assertTrue(count(image, accuracy, "#7c3aed") < MIN_PIXELS, "the colour check tells series apart");
+        assertAccuracyAxisSpansTheData(dom);
+    }
+
+    static BufferedImage screenshot(Path tmp, String chromium, Path page, Path png)
+            throws IOException, InterruptedException {
         run(
+                tmp,
                 chromium,
                 "shot",
                 "--screenshot=" + png,
@@ -62,6 +70,14 @@ class ReportInChromiumTest {
                 page.toUri().toString());
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image != null && image.getWidth() > 0, "no screenshot written");
+        return image;
+    }
+
+    /** The page drew {@code charts} charts, and every series of each has pixels of its colour in its plot area. */
+    static void assertSeriesDrawn(String dom, BufferedImage image, int charts, Path png) {
+        Matcher drawn = Pattern.compile("<body[^>]*data-charts=\"(\\d+)\"").matcher(dom);
+        assertTrue(drawn.find(), "the page's script never finished drawing: " + excerpt(dom));
+        assertEquals(String.valueOf(charts), drawn.group(1), "charts drawn");
         double scale = image.getWidth() / (double) WIDTH;
 
         List<String> missing = new ArrayList<>();
@@ -80,11 +96,8 @@ class ReportInChromiumTest {
                 }
             }
         }
-        assertEquals(5, canvases);
+        assertEquals(charts, canvases);
         assertTrue(missing.isEmpty(), "series not drawn: " + missing + "; screenshot " + png);
-        int[] accuracy = rect(attribute(firstCanvas(dom, "chart-accuracy"), "data-plot"), scale);
-        assertTrue(count(image, accuracy, "#7c3aed") < MIN_PIXELS, "the colour check tells series apart");
-        assertAccuracyAxisSpansTheData(dom);
     }
 
     /** The accuracy axis holds every plotted value, and is not 0 to 100 when the values do not need it. */
@@ -112,7 +125,7 @@ class ReportInChromiumTest {
         assertTrue(high - low < 100 || min < 10 || max > 90, "axis " + low + ".." + high + " for " + min + ".." + max);
     }
 
-    private static String chromium() {
+    static String chromium() {
         List<String> candidates = new ArrayList<>();
         if (System.getenv("CHROMIUM") != null) {
             candidates.add(System.getenv("CHROMIUM"));
@@ -131,7 +144,7 @@ class ReportInChromiumTest {
         return null;
     }
 
-    private String run(String chromium, String name, String... args) throws IOException, InterruptedException {
+    static String run(Path tmp, String chromium, String name, String... args) throws IOException, InterruptedException {
         Path profile = Files.createTempDirectory(tmp, "profile-");
         List<String> command = new ArrayList<>(List.of(
                 chromium,
@@ -163,7 +176,7 @@ class ReportInChromiumTest {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
-    private static String firstCanvas(String dom, String id) {
+    static String firstCanvas(String dom, String id) {
         Matcher m = CANVAS.matcher(dom);
         while (m.find()) {
             if (id.equals(attribute(m.group(), "id"))) {
@@ -173,7 +186,7 @@ class ReportInChromiumTest {
         throw new AssertionError("no canvas " + id);
     }
 
-    private static String attribute(String tag, String name) {
+    static String attribute(String tag, String name) {
         Matcher m =
                 Pattern.compile("\\s" + Pattern.quote(name) + "=\"([^\"]*)\"").matcher(tag);
         if (!m.find()) {
@@ -182,7 +195,7 @@ class ReportInChromiumTest {
         return m.group(1);
     }
 
-    private static int[] rect(String value, double scale) {
+    static int[] rect(String value, double scale) {
         String[] parts = value.split(",");
         int[] box = new int[4];
         for (int i = 0; i < 4; i++) {
@@ -191,7 +204,7 @@ class ReportInChromiumTest {
         return box;
     }
 
-    private static int count(BufferedImage image, int[] box, String hex) {
+    static int count(BufferedImage image, int[] box, String hex) {
         int want = Integer.parseInt(hex.substring(1), 16);
         int n = 0;
         for (int y = Math.max(0, box[1]); y < Math.min(image.getHeight(), box[1] + box[3]); y++) {
