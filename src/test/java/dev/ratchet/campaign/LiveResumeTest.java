@@ -55,6 +55,14 @@ class LiveResumeTest {
                 "the campaign promotes something, so every phase is reached");
 
         Map<String, List<Integer>> phases = phases(seen);
+        assertTrue(
+                phases.keySet()
+                        .containsAll(List.of(
+                                "episode:baseline:screen",
+                                "episode:candidate:screen",
+                                "episode:baseline:stage-2",
+                                "episode:candidate:stage-2")),
+                "both gate stages are phases to interrupt: " + phases.keySet());
         List<Integer> cuts = cuts(phases);
         assertEquals(phases.size() - 1, cuts.size(), "every phase has an interruption point: " + phases.keySet());
         for (int n : cuts) {
@@ -79,13 +87,21 @@ class LiveResumeTest {
      * The positions (1-based, in the order the shell appended them) of each phase's events: an
      * episode's calls and score by its phase, proposer calls, and every other event by type.
      */
+    /** A gate episode's stage, screen or stage 2 (its chunks alike), so each is a phase to cut in. */
+    private static String gateStage(EpisodeScored s) {
+        if (!"gate".equals(s.split())) {
+            return "";
+        }
+        return s.episodeId().contains("@screen") ? ":screen" : s.episodeId().contains("@confirm-") ? ":stage-2" : "";
+    }
+
     private static Map<String, List<Integer>> phases(List<Event> events) {
         String[] labels = new String[events.size()];
         String episodePhase = "episode:end";
         for (int i = events.size() - 1; i >= 0; i--) {
             Event e = events.get(i);
             if (e instanceof EpisodeScored s) {
-                episodePhase = "episode:" + s.phase();
+                episodePhase = "episode:" + s.phase() + gateStage(s);
                 labels[i] = episodePhase;
             } else if (e instanceof ModelCallRecorded c) {
                 labels[i] = "proposer".equals(c.role()) ? "proposer call" : episodePhase;
