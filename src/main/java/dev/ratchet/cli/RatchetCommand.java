@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             RecheckCommand.class,
             BisectCommand.class,
             RollbackCommand.class,
+            AblateCommand.class,
             BenchCommand.class,
             WarmupCommand.class,
         },
