@@ -1,7 +1,9 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.log.event.AuditCompared;
 import dev.ratchet.log.event.AuditStarted;
+import dev.ratchet.log.event.Event;
 import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.projection.AuditTrail;
 import dev.ratchet.report.Figures;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Ablations and transfer measurements as text (for the commands and {@code history}) and as JSON. */
 final class AuditTables {
@@ -34,9 +37,14 @@ final class AuditTables {
             sb.append(s.audit()).append(": final library ").append(Figures.shortVersion(s.bad()));
             sb.append(" against initial ").append(Figures.shortVersion(s.good()));
             sb.append(" on environments the campaign did not train on\n");
-            sb.append(String.format("  %-52s %-34s %s%n", "environment", "gain", "status"));
+            int width = audit.comparisons().stream()
+                    .mapToInt(c -> c.env().length())
+                    .max()
+                    .orElse(0);
+            String row = "  %-" + Math.max(11, width) + "s  %-34s %s%n";
+            sb.append(String.format(row, "environment", "gain", "status"));
             for (AuditCompared c : audit.comparisons()) {
-                sb.append(String.format("  %-52s %-34s %s%n", c.env(), Figures.gain(c.gain()), c.status()));
+                sb.append(String.format(row, c.env(), Figures.gain(c.gain()), c.status()));
             }
         }
         sb.append(
@@ -44,6 +52,32 @@ final class AuditTables {
                         ? "  unfinished: run the same command again to finish it\n"
                         : "  " + audit.finished().verdict() + "\n");
         return sb.toString();
+    }
+
+    /**
+     * The summary's transfer lines for a campaign with {@code holdout-environments}: the latest
+     * finished transfer measurement on them, one line per environment under the figure.
+     */
+    static List<String> transferSummary(CampaignConfig config, List<Event> events) {
+        if (config.holdoutEnvironments().isEmpty()) {
+            return List.of();
+        }
+        Optional<AuditTrail.Audit> found = AuditTrail.of(events).audits().stream()
+                .filter(a -> AuditStarted.TRANSFER.equals(a.kind()) && a.finished() != null)
+                .filter(a -> a.started().envs().equals(config.holdoutEnvironments()))
+                .reduce((a, b) -> b);
+        if (found.isEmpty()) {
+            return List.of("transfer to held-out environments: not measured (the campaign promoted nothing)");
+        }
+        List<String> lines = new ArrayList<>();
+        lines.add("transfer to held-out environments (" + found.get().started().audit() + ", final against initial"
+                + " library, paired on fresh items): "
+                + found.get().transfer().map(Figures::gain).orElse("no environment measured")
+                + " on average (the mean of the per-environment bounds)");
+        found.get()
+                .comparisons()
+                .forEach(c -> lines.add("  " + c.env() + ": " + Figures.gain(c.gain()) + " · " + c.status()));
+        return lines;
     }
 
     /** Every ablation and transfer, for {@code history}: nothing when there are none. */

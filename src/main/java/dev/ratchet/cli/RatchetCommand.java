@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
             BisectCommand.class,
             RollbackCommand.class,
             AblateCommand.class,
+            TransferCommand.class,
             BenchCommand.class,
             WarmupCommand.class,
         },
