@@ -32,8 +32,20 @@ final class AuditComparison {
                 alpha, gate.futilityBeta(), gate.minEffect() / 100, gate.minItems(), 0, gate.maxItems());
     }
 
-    /** What is compared: the base and the version, and for a re-check the promotion and its claimed gain. */
-    record Pair(String base, String version, Integer iteration, String candidateId, GateDecided.Gain claimed) {}
+    /**
+     * What is compared: the base and the version; for a re-check the promotion and its claimed gain,
+     * for an ablation the part the base leaves out.
+     */
+    record Pair(
+            String base, String version, Integer iteration, String candidateId, GateDecided.Gain claimed, String part) {
+        Pair(String base, String version, Integer iteration, String candidateId, GateDecided.Gain claimed) {
+            this(base, version, iteration, candidateId, claimed, null);
+        }
+
+        static Pair of(String base, String version) {
+            return new Pair(base, version, null, null, null, null);
+        }
+    }
 
     /** Episodes to run next, or (when none are missing) the comparison's result. */
     record Next(List<EpisodeRequest> missing, AuditCompared result) {}
@@ -70,7 +82,8 @@ final class AuditComparison {
                                 pair.candidateId(),
                                 pair.claimed(),
                                 gain,
-                                status.get()));
+                                status.get(),
+                                pair.part()));
             }
         }
     }

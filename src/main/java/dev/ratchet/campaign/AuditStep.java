@@ -18,17 +18,22 @@ import java.util.function.Function;
  * harmless promotion stays within alpha. A bisection halves the promotion chain from good to bad
  * with one comparison per step (is the middle worse than the last good?) and, unless a step already
  * did, confirms the pair it ends on: at most ceil(log2 n) + 1 comparisons for n promotions.
+ * Ablations and transfer measurements are {@link AblationStep} and {@link TransferStep}.
  */
 final class AuditStep {
 
     private final CampaignConfig config;
     private final Function<String, Environment> environments;
     private final SplitIndex splits;
+    private final AblationStep ablation;
+    private final TransferStep transfer;
 
     AuditStep(CampaignConfig config, Function<String, Environment> environments, SplitIndex splits) {
         this.config = config;
         this.environments = environments;
         this.splits = splits;
+        this.ablation = new AblationStep(config, environments, splits);
+        this.transfer = new TransferStep(config, environments, splits);
     }
 
     Action next(LoopState state) {
@@ -39,6 +44,12 @@ final class AuditStep {
         }
         AuditStarted audit = open.get();
         List<AuditCompared> done = audits.comparisons(audit.audit());
+        if (AuditStarted.ABLATE.equals(audit.kind())) {
+            return ablation.next(state, audit, done);
+        }
+        if (AuditStarted.TRANSFER.equals(audit.kind())) {
+            return transfer.next(state, audit, done);
+        }
         boolean recheck = AuditStarted.RECHECK.equals(audit.kind());
         Optional<AuditComparison.Pair> pair = recheck ? recheckPair(audits, done) : bisectPair(audits, audit, done);
         if (pair.isEmpty()) {
@@ -106,7 +117,7 @@ final class AuditStep {
             return Optional.empty();
         }
         return Optional.of(
-                new AuditComparison.Pair(b.chain().get(b.good()), b.chain().get(next), null, null, null));
+                AuditComparison.Pair.of(b.chain().get(b.good()), b.chain().get(next)));
     }
 
     private static AuditFinished rechecked(AuditStarted audit, List<AuditCompared> done) {

@@ -56,6 +56,15 @@ public final class Auditor {
      * @throws IllegalArgumentException when the campaign has not stopped, or another audit is open
      */
     public static Plan plan(LoopState state, String kind, String good, String bad, String env, boolean again) {
+        return plan(state, new AuditStarted("?", kind, good, bad, env), again);
+    }
+
+    /**
+     * As above for an audit like {@code wanted}, whose name is ignored.
+     *
+     * @throws IllegalArgumentException when the campaign has not stopped, or another audit is open
+     */
+    public static Plan plan(LoopState state, AuditStarted wanted, boolean again) {
         if (!state.isStopped()) {
             throw new IllegalArgumentException("the campaign has not stopped (it is running or was interrupted):"
                     + " finish it with `ratchet run --resume` first; an audit compares the versions of a finished"
@@ -64,22 +73,41 @@ public final class Auditor {
         Optional<AuditStarted> open = state.audits().open();
         if (open.isPresent()) {
             AuditStarted o = open.get();
-            boolean same = o.kind().equals(kind)
-                    && java.util.Objects.equals(o.good(), good)
-                    && java.util.Objects.equals(o.bad(), bad)
-                    && java.util.Objects.equals(o.env(), env);
-            if (!same) {
-                throw new IllegalArgumentException(o.audit() + " was interrupted; finish it first with: ratchet "
-                        + o.kind() + (o.good() == null ? "" : " --good " + o.good() + " --bad " + o.bad())
-                        + (o.env() == null ? "" : " --env " + o.env()));
+            if (!Audits.sameArguments(o, wanted)) {
+                throw new IllegalArgumentException(o.audit() + " was interrupted; finish it first with: " + command(o));
             }
             return new Plan(o, false, false);
         }
-        Optional<AuditStarted> before = state.audits().latest(kind, good, bad, env);
+        Optional<AuditStarted> before = state.audits().latest(wanted);
         if (before.isPresent() && !again) {
             return new Plan(before.get(), false, true);
         }
-        return new Plan(new AuditStarted(state.audits().nextName(kind), kind, good, bad, env), true, false);
+        String name = state.audits().nextName(wanted.kind());
+        return new Plan(
+                new AuditStarted(
+                        name,
+                        wanted.kind(),
+                        wanted.good(),
+                        wanted.bad(),
+                        wanted.env(),
+                        wanted.version(),
+                        wanted.envs()),
+                true,
+                false);
+    }
+
+    /** The command line that finishes an interrupted audit. */
+    static String command(AuditStarted o) {
+        String campaign = " CAMPAIGN";
+        if (AuditStarted.ABLATE.equals(o.kind())) {
+            return "ratchet ablate" + campaign + " " + o.version();
+        }
+        if (AuditStarted.TRANSFER.equals(o.kind())) {
+            return "ratchet transfer" + campaign + " --envs '" + String.join(",", o.envs()) + "'";
+        }
+        return "ratchet " + o.kind() + campaign
+                + (o.good() == null ? "" : " --good " + o.good() + " --bad " + o.bad())
+                + (o.env() == null ? "" : " --env " + o.env());
     }
 
     /**
@@ -142,6 +170,16 @@ public final class Auditor {
         }
         return new LibraryRolledBack(
                 state.currentVersion(), version, reason.strip(), state.current().number());
+    }
+
+    /**
+     * The learned parts of {@code version} an ablation leaves out in turn, by label ({@code
+     * skill:NAME}, {@code section:NAME}); empty when it holds nothing the campaign learned.
+     */
+    public static List<String> ablationParts(LoopState state, String version) {
+        return AblationStep.parts(state, version).stream()
+                .map(AblationParts.Part::label)
+                .toList();
     }
 
     /** The versions the campaign was at: its start, then each promoted version, in order. */

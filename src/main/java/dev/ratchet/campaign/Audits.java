@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * What the log says about a campaign after its gate decisions, folded into {@link LoopState}: its
  * promotions in order (with the gain each gate claimed), rollbacks, and audits (re-checks and
- * bisections) with their comparisons and episodes. Audits run one at a time, so at most one is open:
+ * bisections, ablations, transfer measurements) with their comparisons and episodes. Audits run one at a time, so at most one is open:
  * started, not yet finished. Immutable; lists are copied only by the rare events that change them.
  */
 public record Audits(
@@ -63,15 +63,26 @@ public record Audits(
 
     /** The latest audit of {@code kind} with these arguments (any, for a re-check). */
     public Optional<AuditStarted> latest(String kind, String good, String bad, String env) {
+        return latest(new AuditStarted("?", kind, good, bad, env));
+    }
+
+    /** The latest audit with the same kind and arguments as {@code like} (its name aside). */
+    public Optional<AuditStarted> latest(AuditStarted like) {
         AuditStarted found = null;
         for (AuditStarted s : started) {
-            boolean same = s.kind().equals(kind)
-                    && java.util.Objects.equals(s.good(), good)
-                    && java.util.Objects.equals(s.bad(), bad)
-                    && java.util.Objects.equals(s.env(), env);
-            found = same ? s : found;
+            found = sameArguments(s, like) ? s : found;
         }
         return Optional.ofNullable(found);
+    }
+
+    /** Whether two audit starts ask for the same audit: kind and every argument alike. */
+    public static boolean sameArguments(AuditStarted a, AuditStarted b) {
+        return a.kind().equals(b.kind())
+                && java.util.Objects.equals(a.good(), b.good())
+                && java.util.Objects.equals(a.bad(), b.bad())
+                && java.util.Objects.equals(a.env(), b.env())
+                && java.util.Objects.equals(a.version(), b.version())
+                && java.util.Objects.equals(a.envs(), b.envs());
     }
 
     /** The name of the next audit of {@code kind}: {@code recheck-1}, {@code recheck-2}, ... */

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.log.event.AuditStarted;
 import dev.ratchet.projection.AuditTrail;
 import dev.ratchet.projection.Fold;
 import dev.ratchet.report.AuditText;
@@ -54,7 +55,13 @@ public final class HistoryCommand implements Callable<Integer> {
         Fold<AuditTrail> trail = AuditTrail.fold();
         CampaignView view = opener.view(runsDir.logFile(campaign), trail);
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? HistoryText.json(view) : HistoryText.render(view) + AuditText.trail(trail.result()));
+        AuditTrail audits = trail.result();
+        out.print(
+                json
+                        ? HistoryText.json(view)
+                        : HistoryText.render(view)
+                                + AuditText.trail(audits.only(AuditStarted.RECHECK, AuditStarted.BISECT))
+                                + AuditTables.trail(audits.only(AuditStarted.ABLATE, AuditStarted.TRANSFER)));
         out.flush();
         return ExitCodes.OK;
     }

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
             RecheckCommand.class,
             BisectCommand.class,
             RollbackCommand.class,
+            AblateCommand.class,
+            TransferCommand.class,
             BenchCommand.class,
             TortureCommand.class,
             WarmupCommand.class,

@@ -1,5 +1,6 @@
 package dev.ratchet.cli;
 
+import dev.ratchet.campaign.Auditor;
 import dev.ratchet.campaign.CampaignRunner;
 import dev.ratchet.campaign.CampaignSetup;
 import dev.ratchet.campaign.CampaignSnapshot;
@@ -145,6 +146,10 @@ final class RunCommand implements Callable<Integer> {
                     err().println("models: simulated world (a deterministic simulator, not a real model)");
                 }
                 stopped = runner(prepared, setup, log, progress).run();
+                Optional<Auditor.Plan> transfer = HoldoutTransfer.pending(setup, log);
+                if (transfer.isPresent()) {
+                    HoldoutTransfer.run(setup, log, prepared.id(), transfer.get(), progress, err());
+                }
             } catch (ModelStopException | LogException e) {
                 progress.endLine();
                 // Appends are all-or-nothing, so whatever stopped the run left a log that resumes.
@@ -165,8 +170,12 @@ final class RunCommand implements Callable<Integer> {
                 + "): nothing to resume");
         try (CampaignSetup setup = setup(prepared, clock);
                 SqliteEventLog log = SqliteEventLog.openReadOnly(prepared.db())) {
-            return writeOutputs(prepared, log, setup, stopped, true);
+            if (HoldoutTransfer.pending(setup, log).isEmpty()) {
+                return writeOutputs(prepared, log, setup, stopped, true);
+            }
         }
+        // Killed while measuring transfer: finish that, then write the outputs, as an uninterrupted run does.
+        return run(prepared, clock);
     }
 
     private int writeOutputs(

@@ -51,6 +51,7 @@ final class RunOutputs {
         setup.world().ifPresent(world -> lines.add("models: " + EvalText.SIMULATED));
         lines.addAll(CampaignSummary.of(events).lines());
         setup.world().ifPresent(world -> lines.addAll(groundTruth(world, setup, last)));
+        lines.addAll(AuditTables.transferSummary(setup.config(), events));
         lines.add("library: " + setup.start().version() + " -> " + last.version() + " (exported to "
                 + folder.resolve("library") + "; `ratchet apply " + folder.getFileName() + "` copies it into skills/)");
         List<String> rewritten = new ArrayList<>();

@@ -118,6 +118,15 @@ final class RunPlan {
         }
         CampaignConfig campaign = CampaignConfigLoader.load(config);
         campaign.suiteReuseWarning().ifPresent(w -> err.println("warning: " + config + ": " + w));
+        EnvironmentCatalog catalog = paths.catalog(campaign);
+        CampaignConfigLoader.checkEntries(config, "holdout-environments", campaign.holdoutEnvironments(), id -> {
+            try {
+                catalog.resolve(id);
+                return Optional.empty();
+            } catch (IllegalArgumentException e) {
+                return Optional.of(e.getMessage());
+            }
+        });
         ModelConfigs models = modelsFile.models();
         models.get(campaign.models().agent());
         models.get(campaign.models().requiredProposer());

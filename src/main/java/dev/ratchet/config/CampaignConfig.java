@@ -1,6 +1,7 @@
 package dev.ratchet.config;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -32,7 +33,8 @@ public record CampaignConfig(
         CampaignConfigParts.Budgets budgets,
         int stopAfterDiscards,
         long seed,
-        int concurrency) {
+        int concurrency,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> holdoutEnvironments) {
 
     public static final int DEFAULT_BATCH_SIZE = 48;
     public static final int DEFAULT_CANDIDATES = 4;
@@ -50,6 +52,14 @@ public record CampaignConfig(
         Objects.requireNonNull(models, "models");
         environments = List.copyOf(environments);
         suites = List.copyOf(suites);
+        holdoutEnvironments = holdoutEnvironments == null ? List.of() : List.copyOf(holdoutEnvironments);
+        requireUnique("holdout-environments", holdoutEnvironments);
+        for (String id : holdoutEnvironments) {
+            if (environments.stream().anyMatch(e -> e.id().equals(id))) {
+                throw new IllegalArgumentException("holdout-environments: " + id + " is also among environments: a"
+                        + " held-out environment is one the campaign never trains or gates on");
+            }
+        }
         Objects.requireNonNull(splits, "splits");
         Objects.requireNonNull(gate, "gate");
         Objects.requireNonNull(library, "library");
@@ -108,7 +118,8 @@ public record CampaignConfig(
             @JsonProperty("budgets") CampaignConfigParts.Budgets budgets,
             @JsonProperty("stop-after-discards") Integer stopAfterDiscards,
             @JsonProperty("seed") Long seed,
-            @JsonProperty("concurrency") Integer concurrency) {
+            @JsonProperty("concurrency") Integer concurrency,
+            @JsonProperty("holdout-environments") List<String> holdoutEnvironments) {
         if (models == null) {
             throw new IllegalArgumentException("models: required (models.agent, and models.proposer for a campaign)");
         }
@@ -130,7 +141,8 @@ public record CampaignConfig(
                 budgets == null ? CampaignConfigParts.Budgets.unlimited() : budgets,
                 or(stopAfterDiscards, DEFAULT_STOP_AFTER_DISCARDS),
                 seed == null ? DEFAULT_SEED : seed,
-                or(concurrency, DEFAULT_CONCURRENCY));
+                or(concurrency, DEFAULT_CONCURRENCY),
+                holdoutEnvironments);
     }
 
     /** A config with every default, for the given models and environment ids (weight 1 each). */
@@ -139,6 +151,7 @@ public record CampaignConfig(
                 name,
                 models,
                 environmentIds.stream().map(EnvironmentShare::of).toList(),
+                null,
                 null,
                 null,
                 null,
@@ -168,7 +181,8 @@ public record CampaignConfig(
                 budgets,
                 stopAfterDiscards,
                 seed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     /** The same config over other environments and suites (an evaluation of a chosen set, say). */
@@ -187,7 +201,8 @@ public record CampaignConfig(
                 budgets,
                 stopAfterDiscards,
                 seed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     /** The same config with another named model as the agent. */
@@ -206,7 +221,8 @@ public record CampaignConfig(
                 budgets,
                 stopAfterDiscards,
                 seed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     public CampaignConfig withGate(CampaignConfigParts.Gate newGate) {
@@ -224,7 +240,8 @@ public record CampaignConfig(
                 budgets,
                 stopAfterDiscards,
                 seed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     /** The same config under another seed: benchmarks repeat one campaign over many seeds. */
@@ -243,7 +260,8 @@ public record CampaignConfig(
                 budgets,
                 stopAfterDiscards,
                 newSeed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     /** The same config run for {@code n} iterations, never stopping early for discards or budgets. */
@@ -262,7 +280,8 @@ public record CampaignConfig(
                 CampaignConfigParts.Budgets.unlimited(),
                 n,
                 seed,
-                concurrency);
+                concurrency,
+                holdoutEnvironments);
     }
 
     /** The config as kebab-case JSON, as recorded in the campaign's start event. Holds no secrets. */

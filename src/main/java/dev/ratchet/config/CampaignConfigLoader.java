@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -88,6 +89,33 @@ public final class CampaignConfigLoader {
             throw new CampaignConfigException(source + ": the file is empty", null);
         }
         return config.name().isBlank() ? config.named(defaultName) : config;
+    }
+
+    /**
+     * Checks each of the list at {@code key} in {@code file} with {@code problem} (what only a caller
+     * knows, such as whether an environment id is in its catalogue): the first problem is an error
+     * naming the file, the entry's line and the key, like every other config error.
+     *
+     * @param problem the problem with an entry, or empty when it is fine
+     */
+    public static void checkEntries(
+            Path file, String key, List<String> entries, Function<String, Optional<String>> problem) {
+        for (int i = 0; i < entries.size(); i++) {
+            Optional<String> wrong = problem.apply(entries.get(i));
+            if (wrong.isPresent()) {
+                String text;
+                try {
+                    text = StrictUtf8.read(file);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read " + file, e);
+                }
+                String line = YamlDocument.lineOf(text, key + "[" + i + "]")
+                        .or(() -> YamlDocument.lineOf(text, key))
+                        .map(n -> ":" + n)
+                        .orElse("");
+                throw new CampaignConfigException(file + line + ": " + key + ": " + wrong.get(), null);
+            }
+        }
     }
 
     private static void refuseAliases(String text, String source) throws IOException {

@@ -4,14 +4,16 @@ import dev.ratchet.log.event.AuditCompared;
 import dev.ratchet.log.event.AuditFinished;
 import dev.ratchet.log.event.AuditStarted;
 import dev.ratchet.log.event.Event;
+import dev.ratchet.log.event.GateDecided;
 import dev.ratchet.log.event.LibraryRolledBack;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What happened to a campaign after its gate decisions, in log order: audits (re-checks and
- * bisections, each with its comparisons and verdict) and rollbacks.
+ * What happened to a campaign after its gate decisions, in log order: audits (re-checks,
+ * bisections, ablations and transfer measurements, each with its comparisons and verdict) and
+ * rollbacks. An ablation's ranking and pruning candidates and a transfer's figure come from here.
  */
 public record AuditTrail(List<Audit> audits, List<LibraryRolledBack> rollbacks) {
 
@@ -25,6 +27,25 @@ public record AuditTrail(List<Audit> audits, List<LibraryRolledBack> rollbacks) 
         public Audit {
             comparisons = List.copyOf(comparisons);
         }
+
+        public String kind() {
+            return started.kind();
+        }
+
+        /** An ablation's parts by contribution, largest first ({@link AuditFigures#ranked}). */
+        public List<AuditCompared> ranked() {
+            return AuditFigures.ranked(comparisons);
+        }
+
+        /** An ablation's parts whose removal was not shown to hurt ({@link AuditFigures#pruningCandidates}). */
+        public List<AuditCompared> pruningCandidates() {
+            return AuditFigures.pruningCandidates(comparisons);
+        }
+
+        /** A transfer's figure over its environments ({@link AuditFigures#transfer}). */
+        public Optional<GateDecided.Gain> transfer() {
+            return AuditFigures.transfer(comparisons);
+        }
     }
 
     public static AuditTrail of(Iterable<? extends Event> events) {
@@ -37,6 +58,22 @@ public record AuditTrail(List<Audit> audits, List<LibraryRolledBack> rollbacks) 
 
     public Optional<Audit> audit(String name) {
         return audits.stream().filter(a -> a.started().audit().equals(name)).findFirst();
+    }
+
+    /** The audits of these kinds only (rollbacks kept): {@code recheck}, {@code bisect}, {@code ablate}, {@code transfer}. */
+    public AuditTrail only(String... kinds) {
+        List<String> wanted = List.of(kinds);
+        return new AuditTrail(
+                audits.stream().filter(a -> wanted.contains(a.kind())).toList(), rollbacks);
+    }
+
+    /** The latest finished audit of {@code kind}, if any: what a report shows of it. */
+    public Optional<Audit> latestFinished(String kind) {
+        Audit found = null;
+        for (Audit a : audits) {
+            found = a.kind().equals(kind) && a.finished() != null ? a : found;
+        }
+        return Optional.ofNullable(found);
     }
 
     public boolean isEmpty() {

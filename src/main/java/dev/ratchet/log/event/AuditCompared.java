@@ -8,7 +8,10 @@ import java.util.Objects;
  * the base and its 95% interval. {@code status} is {@code better} or {@code worse} (shown at the
  * gate's alpha), {@code no-effect} (shown smaller than the gate's min-effect either way) or {@code
  * undecided} (the item cap). For a re-check, {@code iteration}, {@code candidateId} and {@code
- * claimed} name the promotion and the gain its gate reported; they are null in a bisection.
+ * claimed} name the promotion and the gain its gate reported; they are null in a bisection. In an
+ * ablation, {@code part} names the learned part left out ({@code skill:NAME} or {@code
+ * section:NAME}), {@code baseVersion} is the library without it and {@code version} the full one, so
+ * the gain is the part's contribution. A transfer names its environment in {@code env}.
  */
 public record AuditCompared(
         String audit,
@@ -20,7 +23,8 @@ public record AuditCompared(
         String candidateId,
         GateDecided.Gain claimed,
         GateDecided.Gain gain,
-        String status)
+        String status,
+        String part)
         implements Event {
 
     public static final String BETTER = "better";
@@ -34,6 +38,26 @@ public record AuditCompared(
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(gain, "gain");
         Objects.requireNonNull(status, "status");
+    }
+
+    /** A comparison of a re-check or a bisection: no part. */
+    public AuditCompared(
+            String audit,
+            int step,
+            String baseVersion,
+            String version,
+            String env,
+            Integer iteration,
+            String candidateId,
+            GateDecided.Gain claimed,
+            GateDecided.Gain gain,
+            String status) {
+        this(audit, step, baseVersion, version, env, iteration, candidateId, claimed, gain, status, null);
+    }
+
+    /** Whether {@code version} was shown better than its base with confidence. */
+    public boolean better() {
+        return BETTER.equals(status);
     }
 
     /** Whether {@code version} was shown worse than its base with confidence. */
