@@ -25,6 +25,13 @@ final class ReportTruth {
 
     /** The truth of {@code world} over the campaign's built-in environments, weighted by their shares. */
     static Optional<SimulatorTruth> of(SimulatedWorld world, CampaignConfig config) {
+        // The same condition as rebuilding from the log, so `run` and `report` write the same page.
+        EnvironmentCatalog builtIn = EnvironmentCatalog.builtIn();
+        if (!config.suites().isEmpty()
+                || !config.environments().stream()
+                        .allMatch(s -> builtIn.find(s.id()).isPresent())) {
+            return Optional.empty();
+        }
         return SimulatorTruth.of(
                 config.environments().stream()
                         .map(s -> new SimulatorTruth.Share(s.id(), s.weight()))
