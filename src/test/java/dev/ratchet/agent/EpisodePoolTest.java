@@ -162,7 +162,11 @@ class EpisodePoolTest {
         }
         List<String> ids = specs.stream().map(EpisodeSpec::episodeId).toList();
         assertEquals(ids.subList(0, 3), seen);
-        assertEquals(ids.subList(3, 3 + leftovers.size()), leftovers);
+        // In input order, all after the stopping one; not necessarily a gapless run of them, since a
+        // thread that took an episode only just before the stop may not have started it (no calls).
+        List<Integer> positions = leftovers.stream().map(ids::indexOf).toList();
+        assertEquals(positions.stream().sorted().distinct().toList(), positions, "in input order: " + positions);
+        assertTrue(positions.stream().allMatch(i -> i >= 3), "after the stopping one: " + positions);
         // Every episode that made a call was delivered or handed over: none ran unseen.
         long ran = ids.stream()
                 .filter(id -> called.stream().anyMatch(c -> c.startsWith(id + "/")))
