@@ -10,7 +10,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Re-checks, bisections and rollbacks as text (for the commands and {@code history}) and as JSON. */
+/**
+ * Re-checks, bisections and rollbacks as text (for the commands and {@code history}) and as JSON.
+ * Any audit renders under its own kind's header; ablations and transfers have fuller tables of
+ * their own in the commands that run them.
+ */
 public final class AuditText {
 
     private AuditText() {}
@@ -19,16 +23,9 @@ public final class AuditText {
     public static String render(AuditTrail.Audit audit) {
         StringBuilder sb = new StringBuilder();
         AuditStarted s = audit.started();
-        sb.append(s.audit()).append(": ");
-        if (AuditStarted.RECHECK.equals(s.kind())) {
-            sb.append("every promotion against the version it was promoted from, on fresh items\n");
-        } else {
-            sb.append("bisection from ").append(Figures.shortVersion(s.good())).append(" (good) to ");
-            sb.append(Figures.shortVersion(s.bad())).append(" (bad) on ");
-            sb.append(s.env() == null ? "the whole mix" : s.env()).append('\n');
-        }
+        sb.append(s.audit()).append(": ").append(header(s)).append('\n');
         for (AuditCompared c : audit.comparisons()) {
-            sb.append("  ").append(line(c)).append('\n');
+            sb.append("  ").append(line(s.kind(), c)).append('\n');
         }
         sb.append(
                 audit.finished() == null
@@ -37,10 +34,28 @@ public final class AuditText {
         return sb.toString();
     }
 
-    static String line(AuditCompared c) {
-        String who = c.candidateId() != null
-                ? c.candidateId() + " (iteration " + c.iteration() + ")"
-                : "step " + (c.step() + 1);
+    /** What an audit of this kind measures, in a phrase. */
+    static String header(AuditStarted s) {
+        return switch (s.kind()) {
+            case AuditStarted.RECHECK -> "every promotion against the version it was promoted from, on fresh items";
+            case AuditStarted.ABLATE -> "every learned part of " + Figures.shortVersion(s.version())
+                    + " left out in turn, against the full library on fresh items";
+            case AuditStarted.TRANSFER -> "final library " + Figures.shortVersion(s.bad()) + " against initial "
+                    + Figures.shortVersion(s.good()) + " on environments the campaign did not train on";
+            default -> "bisection from " + Figures.shortVersion(s.good()) + " (good) to "
+                    + Figures.shortVersion(s.bad()) + " (bad) on " + (s.env() == null ? "the whole mix" : s.env());
+        };
+    }
+
+    /** One comparison, named by what it compares: a promotion, a bisection step, a part or an environment. */
+    static String line(String kind, AuditCompared c) {
+        String who = AuditStarted.ABLATE.equals(kind)
+                ? "without " + c.part()
+                : AuditStarted.TRANSFER.equals(kind)
+                        ? c.env()
+                        : c.candidateId() != null
+                                ? c.candidateId() + " (iteration " + c.iteration() + ")"
+                                : "step " + (c.step() + 1);
         String claimed = c.claimed() == null ? "" : "claimed " + Figures.gain(c.claimed()) + " · ";
         return who + " " + Figures.shortVersion(c.baseVersion()) + " -> " + Figures.shortVersion(c.version())
                 + ": " + claimed + "measured " + Figures.gain(c.gain()) + " · " + c.status()

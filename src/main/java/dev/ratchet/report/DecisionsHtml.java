@@ -4,14 +4,17 @@ import static dev.ratchet.report.Html.escape;
 
 import dev.ratchet.log.event.CandidateProposed.Edit;
 import dev.ratchet.log.event.GateDecided.Gain;
+import dev.ratchet.log.event.LibraryRolledBack;
 import dev.ratchet.projection.Decision;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The decisions table. Each decision that reached the gate shows the items its counts are about
  * (fixes, regressions, net) beside its gain estimates, the simulator's true effect when known, and
- * a row below that opens onto its items and both arms' transcripts (see {@link ItemsHtml}).
+ * a row below that opens onto its items and both arms' transcripts (see {@link ItemsHtml}). Rollbacks
+ * sit among the decisions where they happened, with their reason.
  */
 final class DecisionsHtml {
 
@@ -38,7 +41,9 @@ final class DecisionsHtml {
             sb.append("<th class=\"num\">True effect, pts<br><span class=\"badge-sim\">simulator</span></th>");
         }
         sb.append("<th class=\"num\">Confirm Δ<br>pts</th></tr></thead>\n<tbody>\n");
+        int rolled = 0;
         for (Decision d : data.view().history().decisions()) {
+            rolled = rollbacks(rolled, d.iteration() - 1, sb);
             decision(d, sb);
             // The reason and the items take a full-width row of their own, below the figures.
             sb.append("<tr class=\"why-row status-").append(d.status().label()).append("\"><td></td><td colspan=\"");
@@ -54,7 +59,38 @@ final class DecisionsHtml {
             }
             sb.append("</td></tr>\n");
         }
+        rollbacks(rolled, Integer.MAX_VALUE, sb);
         sb.append("</tbody>\n</table>\n</section>\n");
+    }
+
+    /**
+     * The rollbacks from index {@code from} on that happened by iteration {@code upTo}, each as a row
+     * (a rollback belongs after its iteration's decisions: the next iteration starts from its version).
+     * Returns the index of the first one not shown.
+     */
+    private int rollbacks(int from, int upTo, StringBuilder sb) {
+        List<LibraryRolledBack> all = data.since().trail().rollbacks();
+        int i = from;
+        for (; i < all.size() && all.get(i).iteration() <= upTo; i++) {
+            LibraryRolledBack r = all.get(i);
+            SinceData.Stamp stamp = i < data.since().rollbacks().size()
+                    ? data.since().rollbacks().get(i)
+                    : null;
+            sb.append("<tr class=\"rollback\" id=\"rollback-")
+                    .append(i + 1)
+                    .append("\"><td>")
+                    .append(r.iteration());
+            sb.append("</td><td colspan=\"").append(columns - 1).append("\"><span class=\"pill pill-rolled-back\">");
+            sb.append("rolled back</span> <code>").append(escape(Figures.shortVersion(r.fromVersion())));
+            sb.append("</code> → <code>")
+                    .append(escape(Figures.shortVersion(r.toVersion())))
+                    .append("</code>");
+            sb.append(" <span class=\"small\">")
+                    .append(escape(stamp == null ? "" : stamp.label()))
+                    .append("</span>");
+            sb.append("<div class=\"why\">reason: ").append(escape(r.reason())).append("</div></td></tr>\n");
+        }
+        return i;
     }
 
     private void decision(Decision d, StringBuilder sb) {

@@ -43,6 +43,7 @@ public final class HtmlReport {
         charts(o.simulated(), data.truth().isPresent(), sb);
         TrendsHtml.render(data, sb);
         new DecisionsHtml(data).render(sb);
+        SinceHtml.render(data.since(), sb);
         HtmlTables.iterations(data, sb);
         HtmlTables.library(view, sb);
         footer(view, source, sb);

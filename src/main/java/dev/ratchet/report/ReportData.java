@@ -15,16 +15,18 @@ import java.util.Optional;
 /**
  * What the HTML report shows, read from a campaign's log: the audit view, accuracy per
  * environment, each decision's items with their transcripts, and the simulator's ground truth when
- * the caller has it (the log alone cannot give it).
+ * the caller has it (the log alone cannot give it), and the audits and rollbacks since.
  *
  * @param candidateVersions the library version each candidate that reached the gate proposes
+ * @param since the campaign's audits (re-checks, bisections, ablations, transfers) and rollbacks
  */
 public record ReportData(
         CampaignView view,
         EnvironmentTrends trends,
         Map<String, String> candidateVersions,
         DrillDown drillDown,
-        Optional<SimulatorTruth> truth) {
+        Optional<SimulatorTruth> truth,
+        SinceData since) {
 
     public ReportData {
         Objects.requireNonNull(view, "view");
@@ -32,6 +34,7 @@ public record ReportData(
         candidateVersions = Map.copyOf(candidateVersions);
         Objects.requireNonNull(drillDown, "drillDown");
         Objects.requireNonNull(truth, "truth");
+        Objects.requireNonNull(since, "since");
     }
 
     /** Reads {@code log}: once for the views, then the episodes and model calls of the items shown. */
@@ -47,7 +50,7 @@ public record ReportData(
         }
         DrillDown drillDown =
                 TranscriptReader.read(log, view.history().decisions(), iterationVersions, versions.result());
-        return new ReportData(view, trends.result(), versions.result(), drillDown, truth);
+        return new ReportData(view, trends.result(), versions.result(), drillDown, truth, SinceData.read(log));
     }
 
     /** The library version of every verdict's candidate (older logs name it in the probe score instead). */

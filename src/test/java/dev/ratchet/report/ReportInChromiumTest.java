@@ -59,6 +59,26 @@ class ReportInChromiumTest {
         assertAccuracyAxisSpansTheData(dom);
     }
 
+    /** The "Since promotion" section and a rollback with a hostile reason render, and the charts still draw. */
+    @Test
+    void the_since_promotion_section_and_a_rollback_render() throws Exception {
+        String chromium = chromium();
+        Path page = tmp.resolve("since.html");
+        Files.writeString(
+                page, HtmlReportTest.render(SinceReportTest.audited(SinceReportTest.HOSTILE)), StandardCharsets.UTF_8);
+        String dom = run(tmp, chromium, "since", "--dump-dom", page.toUri().toString());
+        Matcher drawn = Pattern.compile("<body[^>]*data-charts=\"(\\d+)\"").matcher(dom);
+        assertTrue(drawn.find(), "the page's script never finished drawing: " + excerpt(dom));
+        assertEquals(String.valueOf(5 + SyntheticCampaign.ENVS.length), drawn.group(1));
+        assertTrue(dom.contains("<h2>Since promotion</h2>"));
+        for (String id : List.of("audit-recheck-1", "audit-ablate-1", "audit-transfer-1", "audit-bisect-1")) {
+            assertTrue(dom.contains("id=\"" + id + "\""), id);
+        }
+        assertTrue(dom.contains("<span class=\"pill pill-rolled-back\">rolled back</span>"));
+        assertTrue(dom.contains("reason: &lt;script&gt;alert('rb')&lt;/script&gt; &amp; \"quoted\""), "still text");
+        assertFalse(dom.contains("<script>alert('rb')"));
+    }
+
     static BufferedImage screenshot(Path tmp, String chromium, Path page, Path png)
             throws IOException, InterruptedException {
         run(
