@@ -339,12 +339,26 @@ public final class CampaignRunner {
                 ChatRequest request = c.request();
                 futures.add(pool.submit(() -> proposer.call(new CallContext(c.callId(), "proposer"), request)));
             }
-            LoopState next = state;
-            for (Future<ModelCall> f : futures) {
-                ModelCallRecorded record = f.get().record();
-                next = append(next, List.of(NewEvent.keyed(record, "call:" + record.callId())));
+            LoopState[] next = {state};
+            long room = budget.maxCalls() - state.spend().calls() - calls.size();
+            for (int i = 0; i < futures.size(); i++) {
+                ProposerCall c = calls.get(i);
+                ModelCall call = futures.get(i).get();
+                int index = i;
+                try {
+                    call = InfraReruns.settleCall(
+                            call,
+                            () -> proposer.call(new CallContext(c.callId(), "proposer"), c.request()),
+                            failed -> next[0] = recordInterrupted(next[0], List.of(failed)),
+                            room-- > 0);
+                } catch (ModelStopException stop) {
+                    next[0] = recordInterrupted(next[0], later(futures, index));
+                    throw stop;
+                }
+                ModelCallRecorded record = call.record();
+                next[0] = append(next[0], List.of(NewEvent.keyed(record, "call:" + record.callId())));
             }
-            return next;
+            return next[0];
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while calling the proposer", e);
@@ -360,6 +374,22 @@ public final class CampaignRunner {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The records of the proposer calls after {@code index}, each waited for: they reached the provider. */
+    private static List<ModelCallRecorded> later(List<Future<ModelCall>> futures, int index) {
+        List<ModelCallRecorded> out = new ArrayList<>();
+        for (Future<ModelCall> f : futures.subList(index + 1, futures.size())) {
+            try {
+                out.add(f.get().record());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (ExecutionException e) {
+                // A call that threw has no record to keep.
+            }
+        }
+        return out;
     }
 
     /** The stopping call's record, then those of the proposer calls after it, each waited for. */

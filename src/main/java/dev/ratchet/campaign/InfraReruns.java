@@ -2,12 +2,14 @@ package dev.ratchet.campaign;
 
 import dev.ratchet.agent.EpisodeResult;
 import dev.ratchet.log.event.ModelCallRecorded;
+import dev.ratchet.model.ModelCall;
 import dev.ratchet.model.ModelStopException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Keeps infrastructure failures out of the evidence. An episode whose calls failed for the
@@ -66,7 +68,7 @@ final class InfraReruns {
                 if (why != null) {
                     List<ModelCallRecorded> rest = new ArrayList<>();
                     batch.subList(i + 1, batch.size()).forEach(r -> rest.addAll(r.calls()));
-                    return new Settled(out, rest, new EpisodeUnsettledException(why), result);
+                    return new Settled(out, rest, new UnsettledException(why), result);
                 }
                 room -= maxCalls.apply(request);
                 result = rerun.apply(request);
@@ -91,16 +93,41 @@ final class InfraReruns {
         return null;
     }
 
+    /**
+     * A proposer call, called again while it fails for the provider's reasons: each failed attempt's
+     * record goes to {@code failedAttempt} (to be kept as interrupted calls), and after {@link
+     * #ATTEMPTS} the campaign stops resumably. A failed proposer call would otherwise become a failed
+     * proposal, and the campaign would propose differently than without the fault.
+     */
+    static ModelCall settleCall(
+            ModelCall call, Supplier<ModelCall> again, Consumer<ModelCallRecorded> failedAttempt, boolean roomLeft) {
+        ModelCall result = call;
+        for (int attempt = 1; !result.succeeded(); attempt++) {
+            failedAttempt.accept(result.record());
+            String failure = result.failure() == null
+                    ? ""
+                    : " (last: " + result.failure().describe() + ")";
+            if (attempt >= ATTEMPTS || !roomLeft) {
+                throw new UnsettledException("proposer call " + result.record().callId()
+                        + " failed for infrastructure reasons " + attempt + (attempt == 1 ? " time" : " times in a row")
+                        + failure + (roomLeft ? "" : " and the call budget leaves no room to call it again now")
+                        + "; no proposal is made from it until it is answered");
+            }
+            result = again.get();
+        }
+        return result;
+    }
+
     static boolean infra(EpisodeResult result) {
         return "infra".equals(result.scored().outcome());
     }
 
-    /** Stops a campaign, resumably, on an episode that could not be run to an answer or a failure of the agent's. */
-    static final class EpisodeUnsettledException extends ModelStopException {
+    /** Stops a campaign, resumably, on an episode or proposer call the provider kept failing. */
+    static final class UnsettledException extends ModelStopException {
 
         private static final long serialVersionUID = 1L;
 
-        EpisodeUnsettledException(String message) {
+        UnsettledException(String message) {
             super(message, null);
         }
     }

@@ -145,14 +145,12 @@ class LoopbackCampaignTest {
                 + " breaker: {window_calls: 1000, minimum_calls: 1000}";
         try (SimulatedEndpoint endpoint = SimulatedEndpoint.start(7, ENVS, 0)) {
             assertEquals(0, run(endpoint, retries, "clean").exitCode());
-            // A fifth of the agent's requests fail twice, as many times as a call retries: each such
-            // episode ends on an infrastructure failure at its first attempt.
+            // A fifth of the requests, the agent's and the proposer's, fail twice, as many times as a
+            // call retries: each such episode or proposer call fails for the provider's reasons once.
             java.util.Map<String, Integer> seen = new java.util.concurrent.ConcurrentHashMap<>();
             endpoint.failWith(r -> {
                 String body = r.body().toString();
-                boolean agent =
-                        SimulatedEndpoint.AGENT.equals(r.body().path("model").asText());
-                return agent && Math.floorMod(body.hashCode(), 5) == 0 && seen.merge(body, 1, Integer::sum) <= 2
+                return Math.floorMod(body.hashCode(), 5) == 0 && seen.merge(body, 1, Integer::sum) <= 2
                         ? Reply.error(503, "{\"error\":{\"message\":\"overloaded\"}}", java.util.Map.of())
                         : null;
             });
@@ -164,6 +162,11 @@ class LoopbackCampaignTest {
                     .filter(dev.ratchet.log.event.InterruptedCalls::is)
                     .count();
             assertTrue(interrupted > 10, "failed attempts are on record as interrupted calls: " + interrupted);
+            assertTrue(
+                    events.stream()
+                            .anyMatch(e -> dev.ratchet.log.event.InterruptedCalls.is(e)
+                                    && ((ModelCallRecorded) e).role().equals("proposer")),
+                    "a proposer call failed too");
             assertTrue(
                     events.stream()
                             .noneMatch(e -> e instanceof dev.ratchet.log.event.EpisodeScored s
