@@ -48,6 +48,8 @@ public final class EvalSetup implements AutoCloseable {
     }
 
     /**
+     * Wires an evaluation: the agent's model client (or the simulator) and the episode pool.
+     *
      * @param config the evaluation's config: its environments, agent model, seed, split sizes, budgets
      * @param universe the campaign config whose environments the simulator's catalogue covers, so
      *     that a library learned in that campaign has the same true effects here

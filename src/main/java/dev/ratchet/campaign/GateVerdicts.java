@@ -135,7 +135,7 @@ final class GateVerdicts {
 
     private GateDecided.Verdict finalReason(Judged j, Judged best) {
         GateDecided.Verdict v = j.verdict();
-        boolean accepted = j == best;
+        boolean accepted = j.equals(best);
         String reason = v.reason();
         if (j.candidate().placebo()) {
             reason = "placebo, a null edit that is never promoted: "

@@ -51,7 +51,7 @@ public record IterationState(
 
     /**
      * @param baselines the gate baseline's episodes of earlier decisions on {@code version}, which
-     *     this decision reuses (see {@link #baseline})
+     *     this decision reuses (see {@link #gateEpisode})
      */
     static IterationState started(int number, String version, List<String> batch, EpisodeIndex baselines) {
         return new IterationState(

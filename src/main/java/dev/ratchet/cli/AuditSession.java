@@ -11,6 +11,7 @@ import dev.ratchet.log.sqlite.SqliteEventLog;
 import dev.ratchet.log.sqlite.SqliteOptions;
 import dev.ratchet.model.Sleeper;
 import dev.ratchet.projection.AuditTrail;
+import dev.ratchet.projection.Fold;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -86,7 +87,9 @@ final class AuditSession {
     AuditTrail trail() {
         try (SqliteEventLog log = SqliteEventLog.openReadOnly(db);
                 Stream<RecordedEvent> events = log.read(EventQuery.all())) {
-            return AuditTrail.of(events.map(RecordedEvent::event)::iterator);
+            Fold<AuditTrail> trail = AuditTrail.fold();
+            events.forEach(e -> trail.accept(e.event()));
+            return trail.result();
         }
     }
 }

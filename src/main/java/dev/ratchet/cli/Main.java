@@ -1,6 +1,7 @@
 package dev.ratchet.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import picocli.CommandLine;
 import picocli.CommandLine.IVersionProvider;
 
@@ -10,7 +11,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // The platform charset, as System.out itself uses on Java 17: output bytes stay as they were.
+        Charset charset = Charset.defaultCharset();
+        int code = run(args, new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset));
         System.exit(code);
     }
 

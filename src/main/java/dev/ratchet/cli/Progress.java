@@ -9,6 +9,7 @@ import dev.ratchet.log.event.IterationStarted;
 import dev.ratchet.log.event.ModelCallRecorded;
 import dev.ratchet.report.Figures;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,7 +65,8 @@ public final class Progress implements CampaignRunner.Listener {
 
     /** Progress on standard error, redrawing in place only when the process has a terminal. */
     public static Progress onStandardError(Clock clock) {
-        return new Progress(new PrintWriter(System.err, true), clock, System.console() != null);
+        return new Progress(
+                new PrintWriter(System.err, true, Charset.defaultCharset()), clock, System.console() != null);
     }
 
     /** A new iteration; {@code max} is the configured maximum, or null when unbounded. */

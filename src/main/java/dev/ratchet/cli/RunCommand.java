@@ -124,7 +124,6 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int run(RunPlan.Prepared prepared, Clock clock) {
-        PrintWriter out = spec.commandLine().getOut();
         SqliteOptions options =
                 new SqliteOptions(synchronousNormal, SqliteOptions.defaults().busyTimeout());
         // The setup validates environments and draws the splits: bad input fails here, before any file exists.

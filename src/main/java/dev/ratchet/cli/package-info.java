@@ -1,5 +1,5 @@
 /**
- * The picocli commands: parse arguments, wire the components together, print results.
- * May import any package of ours; no other package may import it.
+ * The picocli commands, which no other package imports: parse arguments, wire components, print.
+ * Must not import: agent, gate, env.base, env.plugin.
  */
 package dev.ratchet.cli;

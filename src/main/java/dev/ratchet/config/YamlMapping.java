@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads one YAML mapping key by key, each typed and optional, and at {@link #done()} rejects any key
+ * Reads one YAML mapping key by key, each typed and optional, and at {@link #done(String)} rejects any key
  * it was not asked for. Ill-typed values are reported with the value quoted, except where the
  * value might be a secret.
  */

@@ -181,7 +181,7 @@ public final class Splits {
 
         /** How many instances split {@code s} holds. */
         long count(int s) {
-            return (generated.isEmpty() ? 0 : sizes.of(NAMES.get(s))) + shares[s];
+            return (generated.isEmpty() ? 0L : sizes.of(NAMES.get(s))) + shares[s];
         }
 
         /** The split of the instance {@link #next} returned last. */

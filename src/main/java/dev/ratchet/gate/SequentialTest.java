@@ -47,6 +47,8 @@ public record SequentialTest(
     }
 
     /**
+     * Runs the test over the paired differences, holding success back for thin environments.
+     *
      * @param smallestEnvironment items of the environment with the fewest so far: success waits until
      *     every environment has {@code minEnvironmentItems}, so the guard has evidence everywhere
      */

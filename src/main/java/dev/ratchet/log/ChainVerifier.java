@@ -29,7 +29,7 @@ public final class ChainVerifier {
     private final HashChain chain = new HashChain();
     private final Map<String, Long> streamVersions = new HashMap<>();
     private long expectedSeq = 1;
-    private byte[] prevHash = HashChain.GENESIS;
+    private byte[] prevHash = HashChain.genesis();
     private long count;
     private Problem problem;
 

@@ -14,8 +14,10 @@ import java.util.HexFormat;
  */
 public final class HashChain {
 
-    /** The previous-hash of the first event. */
-    public static final byte[] GENESIS = new byte[32];
+    /** The previous-hash of the first event: a fresh array each time, so no caller can change it for all. */
+    public static byte[] genesis() {
+        return new byte[32];
+    }
 
     private static final byte[] DOMAIN = "ratchet.event.v1".getBytes(StandardCharsets.US_ASCII);
 

@@ -38,7 +38,7 @@ public final class InMemoryEventLog implements EventLog {
         Idempotency.checkVersion(stream, expectedVersion, version);
         RecordedEvent last = events.isEmpty() ? null : events.get(events.size() - 1);
         long seq = last == null ? 0 : last.seq();
-        byte[] prev = last == null ? HashChain.GENESIS : last.hash();
+        byte[] prev = last == null ? HashChain.genesis() : last.hash();
         String now = clock.instant().toString();
         for (NewEvent e : batch) {
             seq++;

@@ -48,7 +48,7 @@ final class Backoff {
     /** The wait in milliseconds after the {@code failures}-th failed attempt (1 for the first). */
     long delayMillis(int failures, Duration retryAfter) {
         double base = settings.initialBackoff().toMillis() * Math.pow(settings.multiplier(), Math.max(0, failures - 1));
-        double capped = Math.min(base, settings.maxBackoff().toMillis());
+        double capped = Math.min(base, (double) settings.maxBackoff().toMillis());
         if (random == null) {
             random = new SplittableRandom(seed.getAsLong());
         }

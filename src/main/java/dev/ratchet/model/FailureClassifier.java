@@ -52,6 +52,8 @@ public final class FailureClassifier {
     }
 
     /**
+     * Classifies one failed attempt from its exception chain and any body it received.
+     *
      * @param successBody the body of a 2xx response received during the failed attempt, or null: when
      *     the adapter failed on a body the provider sent with a success status, the provider answered
      *     with something it should not have, which is retried like any malformed body

@@ -79,7 +79,7 @@ class EpisodeRunnerTest {
     @Test
     void toolCallsAreExecutedAndTheirResultsShownToTheModel() {
         Instance instance = SQUARE.sample(5, 1);
-        long n = (long) Math.sqrt(Long.parseLong(instance.expected()));
+        long n = (long) Math.sqrt((double) Long.parseLong(instance.expected()));
         EpisodeResult result = run(
                 SQUARE,
                 instance,

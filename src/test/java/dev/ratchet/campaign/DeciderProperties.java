@@ -57,7 +57,7 @@ class DeciderProperties {
     void promotionsKeepTheBudgetAndProbesStayHeldOut(@ForAll("setups") Setup setup) {
         List<Event> events = setup.harness().run();
 
-        noPromotionShowsMoreNewRegressionsThanTheBudget(setup, events);
+        noPromotionShowsMoreNewRegressionsThanTheBudget(events);
         theProbeNeverSharesAnInstanceWithTheBatchOrTheConfirmSplit(events);
         requireThatSomeCampaignsPromoteAndSomeReject(events);
     }
@@ -79,7 +79,7 @@ class DeciderProperties {
                 .count(n -> n >= 1));
     }
 
-    private static void noPromotionShowsMoreNewRegressionsThanTheBudget(Setup setup, List<Event> events) {
+    private static void noPromotionShowsMoreNewRegressionsThanTheBudget(List<Event> events) {
         for (GateDecided d : CampaignHarness.ofType(events, GateDecided.class)) {
             for (Verdict v : d.verdicts()) {
                 if (v.accepted()) {

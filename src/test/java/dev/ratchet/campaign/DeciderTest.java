@@ -19,7 +19,6 @@ import dev.ratchet.log.event.IterationStarted;
 import dev.ratchet.log.event.Json;
 import dev.ratchet.log.event.LibrarySnapshotted;
 import dev.ratchet.log.event.ProbeBuilt;
-import dev.ratchet.log.event.ProbeBuilt.ProbeItem;
 import dev.ratchet.log.event.ProposalFailed;
 import dev.ratchet.log.event.StaticCheckFailed;
 import dev.ratchet.skill.Library;
@@ -38,33 +37,6 @@ class DeciderTest {
 
     private static final String HELP_ALPHA = FakeWorld.add("help-alpha", "the task is an alpha task");
     private static final String HELP_BETA = FakeWorld.add("help-beta", "the task is a beta task");
-
-    /** Scripts iteration 1's baseline and first candidate on every probe item (one sample each). */
-    private static void script(
-            CampaignHarness h,
-            ProbeBuilt probe,
-            Function<ProbeItem, String> baseline,
-            Function<ProbeItem, String> cand) {
-        for (ProbeItem item : probe.items()) {
-            h.world.script.put("i1/baseline/" + item.instanceId() + "/s0", baseline.apply(item));
-            h.world.script.put("i1/cand-1/" + item.instanceId() + "/s0", cand.apply(item));
-        }
-    }
-
-    private static String before(ProbeItem item) {
-        return item.failingBefore() ? "fail" : "pass";
-    }
-
-    private static ProbeItem firstPassing(ProbeBuilt probe) {
-        return probe.items().stream()
-                .filter(i -> !i.failingBefore())
-                .findFirst()
-                .orElseThrow();
-    }
-
-    private static long failing(ProbeBuilt probe) {
-        return probe.items().stream().filter(ProbeItem::failingBefore).count();
-    }
 
     @Test
     void aNewCampaignSnapshotsTheStartingLibraryThenEvaluatesItOnTheConfirmSplit() {

@@ -168,7 +168,7 @@ final class FakeWorld {
         List<Instance> out = new ArrayList<>();
         for (String env : ENVS) {
             for (int i = 0; i < perEnv; i++) {
-                long seed = offset + i;
+                long seed = (long) offset + i;
                 out.add(new Instance(env, seed, 1, "Solve " + env + " task " + seed + ".", "42"));
             }
         }

@@ -183,6 +183,7 @@ class EvalCommandTest {
         Path config = config("budgets: {model-calls: 5}\n");
         Cli one = eval(config, dir.resolve("c1"), "--campaign", "b", "--concurrency", "1");
         Cli sixteen = eval(config, dir.resolve("c16"), "--campaign", "b", "--concurrency", "16");
+        assertEquals(ExitCodes.OK, one.exitCode(), one.all());
         assertEquals(ExitCodes.OK, sixteen.exitCode(), sixteen.all());
         List<RecordedEvent> a = events(dir.resolve("c1/b/events.db"));
         List<RecordedEvent> b = events(dir.resolve("c16/b/events.db"));

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,7 +39,8 @@ public final class GoldenRecorder {
 
     /** A child JVM's entry point: {@code ratchet} with the recorder's clock and sleeper. */
     public static void main(String[] args) {
-        System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        Charset charset = Charset.defaultCharset(); // what System.out itself uses on Java 17
+        System.exit(run(new PrintWriter(System.out, true, charset), new PrintWriter(System.err, true, charset), args));
     }
 
     static int run(PrintWriter out, PrintWriter err, String... args) {

@@ -183,6 +183,8 @@ class ResilientModelClientGuardsTest {
         assertEquals(16, model.calls());
     }
 
+    // Spins until the workers park; yielding lets them get there on a two-core machine without a sleep.
+    @SuppressWarnings("ThreadPriorityCheck")
     private static void awaitAllParked(List<Thread> workers, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (workers.size() < count

@@ -42,11 +42,12 @@ public final class SyntheticCampaign {
     public static final String ID = "night-7";
     public static final String AGENT_MODEL = "simulated-agent";
     public static final String PROPOSER_MODEL = "simulated-proposer";
-    public static final String[] ENVS = {"arith.add", "text.reverse", "seq(arith.add>text.reverse)"};
+    public static final List<String> ENVS = List.of("arith.add", "text.reverse", "seq(arith.add>text.reverse)");
     public static final int BATCH = 12;
     public static final int PROBE = 8;
 
     /** A candidate and its scripted effect on the probe (item indexes: 0-3 failing before, 4-7 passing). */
+    @SuppressWarnings("ArrayRecordComponent") // fixed fixtures, read by index only
     record Plan(String id, Skill skill, String op, String rationale, String staticRule, int[] fixes, int[] breaks) {}
 
     final String agentModel;
@@ -186,7 +187,7 @@ public final class SyntheticCampaign {
     private void iteration(int n, List<Plan> plans, boolean proposalFailure, int confirmPassed) {
         List<String> batch = new ArrayList<>();
         for (int j = 0; j < BATCH; j++) {
-            batch.add(instance(j % ENVS.length, 100 + n * BATCH + j));
+            batch.add(instance(j % ENVS.size(), 100 + n * BATCH + j));
         }
         events.add(new IterationStarted(n, library.version(), batch));
         for (int j = 0; j < BATCH; j++) {
@@ -271,7 +272,7 @@ public final class SyntheticCampaign {
     }
 
     static String instance(int env, long seed) {
-        return ENVS[env] + "@" + seed + "/d2";
+        return ENVS.get(env) + "@" + seed + "/d2";
     }
 
     static String env(String instanceId) {

@@ -30,7 +30,7 @@ final class SyntheticGate {
         for (int i = 0; i < PROBE; i++) {
             // consecutive probes overlap by three items, so probe reuse shows in the report
             long seed = 1000 + n * 5L + i;
-            String id = instance((int) (seed % ENVS.length), seed);
+            String id = instance((int) (seed % ENVS.size()), seed);
             items.add(new ProbeBuilt.ProbeItem(id, env(id), i < 4));
         }
     }

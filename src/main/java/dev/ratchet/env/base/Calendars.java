@@ -13,6 +13,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
@@ -81,7 +82,7 @@ final class Calendars {
     }
 
     /** The holidays of {@code calendar} in {@code month}, in date order. */
-    static TreeSet<LocalDate> holidays(String calendar, YearMonth month) {
+    static SortedSet<LocalDate> holidays(String calendar, YearMonth month) {
         String name = calendar.strip();
         if (!name.matches("cal-\\d{4}")) {
             throw new IllegalArgumentException("no calendar named '" + name + "'");
@@ -106,7 +107,7 @@ final class Calendars {
         }
     }
 
-    private static String render(TreeSet<LocalDate> days) {
+    private static String render(SortedSet<LocalDate> days) {
         if (days.isEmpty()) {
             return "none";
         }

@@ -9,8 +9,9 @@ import dev.ratchet.env.Composable;
 import dev.ratchet.env.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
+import java.util.function.BiConsumer;
 import java.util.function.LongPredicate;
 
 /** Logic and sets: boolean formulas, set algebra and quantifiers. */
@@ -101,8 +102,7 @@ final class Logic {
         return Draw.ints(rng, 3 + d, 0, 5 + 5L * d);
     }
 
-    private static Composable setOperation(
-            String name, String phrase, BiFunction<TreeSet<Long>, TreeSet<Long>, Boolean> op) {
+    private static Composable setOperation(String name, String phrase, BiConsumer<Set<Long>, Set<Long>> op) {
         return env(name, INT_LIST, INT_LIST)
                 .description("Set " + name + " with a given set, in increasing order")
                 .input(Logic::numbers)
@@ -113,7 +113,7 @@ final class Logic {
                                     + " in increasing order, without repeats.",
                             v -> {
                                 TreeSet<Long> result = new TreeSet<>(v);
-                                op.apply(result, new TreeSet<>(other));
+                                op.accept(result, new TreeSet<>(other));
                                 return List.copyOf(result);
                             });
                 });

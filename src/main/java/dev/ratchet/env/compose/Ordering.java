@@ -80,6 +80,7 @@ abstract class Ordering extends Composite {
     }
 
     /** Steps hold functions, so they are found by identity, not by equality. */
+    @SuppressWarnings("ReferenceEquality")
     private static int position(List<Step> steps, Step wanted) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i) == wanted) {

@@ -27,7 +27,7 @@ public final class RawSqliteBaseline {
     public static List<RecordedEvent> precompute(List<Event> events) {
         HashChain chain = new HashChain();
         List<RecordedEvent> rows = new ArrayList<>(events.size());
-        byte[] prev = HashChain.GENESIS;
+        byte[] prev = HashChain.genesis();
         long seq = 0;
         for (Event e : events) {
             seq++;

@@ -38,7 +38,7 @@ public final class SqliteEventLog implements EventLog {
 
     private final Map<String, Long> streamVersions = new HashMap<>();
     private long headSeq;
-    private byte[] headHash = HashChain.GENESIS;
+    private byte[] headHash = HashChain.genesis();
 
     private SqliteEventLog(Path file, Connection connection, WriterLock lock, Clock clock, boolean tableless) {
         this.file = file;
@@ -160,6 +160,7 @@ public final class SqliteEventLog implements EventLog {
     }
 
     /** The body that commits, or else a rollback; a failed rollback never hides why the body failed. */
+    @SuppressWarnings("Finally") // throws from finally only when the body succeeded, so nothing is lost
     private List<RecordedEvent> inTransaction(Body body) throws SQLException {
         connection.setAutoCommit(false);
         Exception failure = null;

@@ -136,6 +136,7 @@ class ToolEnvironmentsTest {
     }
 
     @Test
+    @SuppressWarnings("ReferenceEquality") // the same tool object may serve several environments
     void aToolNameMeansOneToolAcrossTheBuiltIns() {
         Map<String, Tool> byName = new HashMap<>();
         for (Composable env : BuiltIns.environments()) {

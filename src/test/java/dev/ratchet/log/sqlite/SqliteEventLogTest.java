@@ -11,6 +11,7 @@ import dev.ratchet.log.LogException;
 import dev.ratchet.log.NewEvent;
 import dev.ratchet.log.RecordedEvent;
 import dev.ratchet.log.event.ConfirmScored;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -90,7 +91,7 @@ class SqliteEventLogTest extends EventLogContract {
                         dir.resolve("events.db").toString())
                 .redirectErrorStream(true)
                 .start();
-        String output = new String(p.getInputStream().readAllBytes());
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(3, p.waitFor(), output);
         assertTrue(
                 output.contains("is open for writing by another process (pid "
