@@ -2,16 +2,12 @@ package dev.ratchet.cli;
 
 import dev.ratchet.campaign.Auditor;
 import dev.ratchet.log.event.AuditStarted;
-import dev.ratchet.projection.AuditTrail;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ratchet ablate}: what each learned part of a library contributes, left out one at a time. */
 @Command(
@@ -33,8 +29,8 @@ import picocli.CommandLine.Spec;
         })
 final class AblateCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "A campaign id, folder or events.db.")
-    String campaign;
+    @Mixin
+    AuditCampaign campaign;
 
     @Parameters(
             index = "1",
@@ -50,39 +46,21 @@ final class AblateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON: every part's contribution as fractions.")
     boolean json;
 
-    @Mixin
-    RunsDir runsDir = new RunsDir();
-
-    @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AuditSession session = AuditSession.read(runsDir, campaign);
+        AuditSession session = campaign.read();
         String full = Auditor.resolve(session.state(), version == null ? "current" : version);
         Auditor.Plan plan = Auditor.plan(session.state(), AuditStarted.ablate("?", full), again);
         List<String> parts = Auditor.ablationParts(session.state(), full);
         if (parts.isEmpty()) {
-            out.println("version " + full + " holds nothing the campaign learned (it is the starting library's"
-                    + " skills and sections): there is nothing to ablate");
-            out.flush();
-            return ExitCodes.OK;
+            return campaign.nothingTo("version " + full + " holds nothing the campaign learned (it is the"
+                    + " starting library's skills and sections): there is nothing to ablate");
         }
-        if (!plan.finished()) {
-            err.println(
-                    (plan.start() ? "starting " : "resuming ") + plan.audit().audit() + ": " + parts.size()
-                            + (parts.size() == 1 ? " part" : " parts") + " of " + full + " to leave out in turn: "
-                            + String.join(", ", parts));
-            session.write(Host.system(), runsDir, paths, err, auditor -> auditor.run(plan));
-        }
-        AuditTrail.Audit audit = session.trail().audit(plan.audit().audit()).orElseThrow();
-        out.print(json ? AuditJson.write(AuditTables.json(audit)) : AuditTables.render(audit));
-        out.flush();
-        return ExitCodes.OK;
+        return campaign.runAndPrint(
+                session,
+                plan,
+                parts.size() + (parts.size() == 1 ? " part" : " parts") + " of " + full + " to leave out in turn: "
+                        + String.join(", ", parts),
+                json ? audit -> AuditJson.write(AuditTables.json(audit)) : AuditTables::render);
     }
 }

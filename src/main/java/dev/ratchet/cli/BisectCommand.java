@@ -3,17 +3,12 @@ package dev.ratchet.cli;
 import dev.ratchet.campaign.Auditor;
 import dev.ratchet.config.CampaignConfig;
 import dev.ratchet.log.event.AuditStarted;
-import dev.ratchet.projection.AuditTrail;
 import dev.ratchet.report.AuditText;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ratchet bisect}: the promotion that first made an environment (or the mix) worse. */
 @Command(
@@ -30,8 +25,8 @@ import picocli.CommandLine.Spec;
         })
 final class BisectCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "A campaign id, folder or events.db.")
-    String campaign;
+    @Mixin
+    AuditCampaign campaign;
 
     @Option(names = "--good", required = true, paramLabel = "V1", description = "A version known to be good.")
     String good;
@@ -51,34 +46,19 @@ final class BisectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Mixin
-    RunsDir runsDir = new RunsDir();
-
-    @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AuditSession session = AuditSession.read(runsDir, campaign);
+        AuditSession session = campaign.read();
         checkEnvironment(session.config());
         String goodVersion = Auditor.resolve(session.state(), good);
         String badVersion = Auditor.resolve(session.state(), bad);
         List<String> chain = Auditor.chain(session.state(), goodVersion, badVersion);
         Auditor.Plan plan = Auditor.plan(session.state(), AuditStarted.BISECT, goodVersion, badVersion, env, again);
-        if (!plan.finished()) {
-            err.println((plan.start() ? "starting " : "resuming ")
-                    + plan.audit().audit() + ": " + (chain.size() - 1) + " promotions from good to bad");
-            session.write(Host.system(), runsDir, paths, err, auditor -> auditor.run(plan));
-        }
-        AuditTrail.Audit audit = session.trail().audit(plan.audit().audit()).orElseThrow();
-        out.print(json ? AuditJson.write(AuditText.json(audit)) : AuditText.render(audit));
-        out.flush();
-        return ExitCodes.OK;
+        return campaign.runAndPrint(
+                session,
+                plan,
+                (chain.size() - 1) + " promotions from good to bad",
+                json ? audit -> AuditJson.write(AuditText.json(audit)) : AuditText::render);
     }
 
     private void checkEnvironment(CampaignConfig config) {

@@ -49,7 +49,10 @@ public final class Main {
         return v == null ? "0.1.0-SNAPSHOT" : v;
     }
 
-    /** Hands the host to the commands that read keys or time; every other command is built as usual. */
+    /**
+     * Hands the host to the commands that read keys or time (the audit commands through their shared
+     * mixin); every other command is built as usual.
+     */
     private record HostFactory(Host host) implements CommandLine.IFactory {
         @Override
         public <K> K create(Class<K> type) throws Exception {
@@ -58,6 +61,9 @@ public final class Main {
             }
             if (type == EvalCommand.class) {
                 return type.cast(new EvalCommand(host));
+            }
+            if (type == AuditCampaign.class) {
+                return type.cast(new AuditCampaign(host));
             }
             if (type == ModelsCommand.class) {
                 return type.cast(new ModelsCommand(host.env(), java.util.Map.of()));

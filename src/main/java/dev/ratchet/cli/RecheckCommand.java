@@ -2,16 +2,11 @@ package dev.ratchet.cli;
 
 import dev.ratchet.campaign.Auditor;
 import dev.ratchet.log.event.AuditStarted;
-import dev.ratchet.projection.AuditTrail;
 import dev.ratchet.report.AuditText;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ratchet recheck}: every promotion of a finished campaign measured again on fresh items. */
 @Command(
@@ -31,8 +26,8 @@ import picocli.CommandLine.Spec;
         })
 final class RecheckCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "A campaign id, folder or events.db.")
-    String campaign;
+    @Mixin
+    AuditCampaign campaign;
 
     @Option(names = "--again", description = "Measure again on new items even if a re-check already finished.")
     boolean again;
@@ -40,35 +35,18 @@ final class RecheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON: every comparison's gains as fractions.")
     boolean json;
 
-    @Mixin
-    RunsDir runsDir = new RunsDir();
-
-    @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AuditSession session = AuditSession.read(runsDir, campaign);
+        AuditSession session = campaign.read();
         Auditor.Plan plan = Auditor.plan(session.state(), AuditStarted.RECHECK, null, null, null, again);
-        if (session.state().audits().promotions().isEmpty()) {
-            out.println("the campaign promoted nothing: there is nothing to re-check");
-            out.flush();
-            return ExitCodes.OK;
+        int promotions = session.state().audits().promotions().size();
+        if (promotions == 0) {
+            return campaign.nothingTo("the campaign promoted nothing: there is nothing to re-check");
         }
-        if (!plan.finished()) {
-            err.println(
-                    (plan.start() ? "starting " : "resuming ") + plan.audit().audit() + ": "
-                            + session.state().audits().promotions().size() + " promotions to re-measure");
-            session.write(Host.system(), runsDir, paths, err, auditor -> auditor.run(plan));
-        }
-        AuditTrail.Audit audit = session.trail().audit(plan.audit().audit()).orElseThrow();
-        out.print(json ? AuditJson.write(AuditText.json(audit)) : AuditText.render(audit));
-        out.flush();
-        return ExitCodes.OK;
+        return campaign.runAndPrint(
+                session,
+                plan,
+                promotions + " promotions to re-measure",
+                json ? audit -> AuditJson.write(AuditText.json(audit)) : AuditText::render);
     }
 }

@@ -5,16 +5,11 @@ import dev.ratchet.campaign.HeldOut;
 import dev.ratchet.campaign.LoopState;
 import dev.ratchet.env.EnvironmentCatalog;
 import dev.ratchet.log.event.AuditStarted;
-import dev.ratchet.projection.AuditTrail;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code ratchet transfer}: the final library against the initial one on environments never trained on. */
 @Command(
@@ -36,8 +31,8 @@ import picocli.CommandLine.Spec;
         })
 final class TransferCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "CAMPAIGN", description = "A campaign id, folder or events.db.")
-    String campaign;
+    @Mixin
+    AuditCampaign campaign;
 
     @Option(
             names = "--envs",
@@ -52,39 +47,22 @@ final class TransferCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON: every environment's gain as fractions.")
     boolean json;
 
-    @Mixin
-    RunsDir runsDir = new RunsDir();
-
-    @Mixin
-    ProjectPaths paths = new ProjectPaths();
-
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        AuditSession session = AuditSession.read(runsDir, campaign);
+        AuditSession session = campaign.read();
         LoopState state = session.state();
-        List<String> ids = environments(paths.catalog(session.config()), session);
+        List<String> ids = environments(campaign.paths.catalog(session.config()), session);
         Auditor.Plan plan = Auditor.plan(
                 state, AuditStarted.transfer("?", state.startVersion(), state.currentVersion(), ids), again);
         if (state.startVersion().equals(state.currentVersion())) {
-            out.println("the campaign's current library is its initial one: there is no gain to transfer");
-            out.flush();
-            return ExitCodes.OK;
+            return campaign.nothingTo(
+                    "the campaign's current library is its initial one: there is no gain to transfer");
         }
-        if (!plan.finished()) {
-            err.println(
-                    (plan.start() ? "starting " : "resuming ") + plan.audit().audit() + ": " + state.currentVersion()
-                            + " against " + state.startVersion() + " on " + String.join(", ", ids));
-            session.write(Host.system(), runsDir, paths, err, auditor -> auditor.run(plan));
-        }
-        AuditTrail.Audit audit = session.trail().audit(plan.audit().audit()).orElseThrow();
-        out.print(json ? AuditJson.write(AuditTables.json(audit)) : AuditTables.render(audit));
-        out.flush();
-        return ExitCodes.OK;
+        return campaign.runAndPrint(
+                session,
+                plan,
+                state.currentVersion() + " against " + state.startVersion() + " on " + String.join(", ", ids),
+                json ? audit -> AuditJson.write(AuditTables.json(audit)) : AuditTables::render);
     }
 
     private List<String> environments(EnvironmentCatalog catalog, AuditSession session) {
