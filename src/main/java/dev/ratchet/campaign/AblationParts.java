@@ -40,7 +40,8 @@ final class AblationParts {
             if (before.isEmpty() || !before.get().text().equals(s.text())) {
                 List<PromptSection> sections = new ArrayList<>();
                 for (PromptSection other : full.sections()) {
-                    if (other != s) {
+                    // Section names are unique in a library, so the name picks out this section.
+                    if (!other.name().equals(s.name())) {
                         sections.add(other);
                     } else {
                         before.ifPresent(sections::add);

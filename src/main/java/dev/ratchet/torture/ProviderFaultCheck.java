@@ -38,7 +38,7 @@ final class ProviderFaultCheck implements Check {
     public void run(Round round, Tally tally) throws Exception {
         SplittableRandom random = round.random(name());
         for (int trial = 0; trial < round.counts().faultSeeds(); trial++) {
-            long seed = 1 + random.nextInt(1_000_000);
+            long seed = 1L + random.nextInt(1_000_000);
             Path dir = round.folder("seed-" + seed);
             Project project = Project.create(dir.resolve("project"), seed);
             Path clean = dir.resolve("clean");

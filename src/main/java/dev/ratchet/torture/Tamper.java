@@ -15,7 +15,7 @@ record Tamper(String kind, long row, long other, int salt, int rows) {
     static Tamper draw(String kind, List<RecordedEvent> events, SplittableRandom random) {
         int rows = events.size();
         for (int attempt = 0; attempt < 1000; attempt++) {
-            long row = 1 + random.nextInt(rows - 1);
+            long row = 1L + random.nextInt(rows - 1);
             long other = differentRow(kind, events, row, random);
             if (other > 0) {
                 return new Tamper(kind, row, other, 1 + random.nextInt(255), rows);

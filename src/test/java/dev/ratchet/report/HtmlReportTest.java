@@ -44,7 +44,7 @@ class HtmlReportTest {
     void a_simulated_campaign_is_labelled_as_such_everywhere() {
         assertTrue(html.contains("id=\"simulated\""));
         assertEquals(
-                5 + SyntheticCampaign.ENVS.length,
+                5 + SyntheticCampaign.ENVS.size(),
                 count(html, "<span class=\"badge-sim\">simulator</span>"),
                 "every chart, one per environment among them");
         String real = render(SyntheticCampaign.events("gpt-4o-mini", "gpt-4o"));

@@ -130,7 +130,7 @@ class ReportDrillDownTest {
                 Math.round(train.high() * 1000) / 10.0);
         assertTrue(html.contains("\"intervals\":{") && html.contains(chart), "chart intervals " + chart);
         assertTrue(html.contains("arith.add"), "per-environment table");
-        assertEquals(SyntheticCampaign.ENVS.length, count(html, "id=\"chart-env-"), "one small chart per environment");
+        assertEquals(SyntheticCampaign.ENVS.size(), count(html, "id=\"chart-env-"), "one small chart per environment");
     }
 
     @Test

@@ -48,7 +48,7 @@ class ReportInChromiumTest {
         Path page = tmp.resolve("report.html");
         Files.writeString(page, HtmlReportTest.render(SyntheticCampaign.events()), StandardCharsets.UTF_8);
 
-        int charts = 5 + SyntheticCampaign.ENVS.length;
+        int charts = 5 + SyntheticCampaign.ENVS.size();
         String dom = run(tmp, chromium, "dom", "--dump-dom", page.toUri().toString());
         Path png = tmp.resolve("report.png");
         BufferedImage image = screenshot(tmp, chromium, page, png);
@@ -69,7 +69,7 @@ class ReportInChromiumTest {
         String dom = run(tmp, chromium, "since", "--dump-dom", page.toUri().toString());
         Matcher drawn = Pattern.compile("<body[^>]*data-charts=\"(\\d+)\"").matcher(dom);
         assertTrue(drawn.find(), "the page's script never finished drawing: " + excerpt(dom));
-        assertEquals(String.valueOf(5 + SyntheticCampaign.ENVS.length), drawn.group(1));
+        assertEquals(String.valueOf(5 + SyntheticCampaign.ENVS.size()), drawn.group(1));
         assertTrue(dom.contains("<h2>Since promotion</h2>"));
         for (String id : List.of("audit-recheck-1", "audit-ablate-1", "audit-transfer-1", "audit-bisect-1")) {
             assertTrue(dom.contains("id=\"" + id + "\""), id);

@@ -93,7 +93,7 @@ public final class LogSurgery {
                 PreparedStatement write =
                         c.prepareStatement("UPDATE events SET prev_hash = ?, hash = ? WHERE seq = ?")) {
             prev.setLong(1, from - 1);
-            byte[] link = HashChain.GENESIS;
+            byte[] link = HashChain.genesis();
             try (ResultSet rs = prev.executeQuery()) {
                 if (rs.next()) {
                     link = rs.getBytes(1);
