@@ -7,11 +7,12 @@ package dev.ratchet.torture;
 public record Counts(int kills, int walTails, int tampers, int malformed, int canaries, int hostile, int faultSeeds) {
 
     /**
-     * What CI runs, sized to add about a minute to the build on two cores: a kill costs a child JVM
-     * and a resume, a tamper two verifies and a status; {@code ratchet torture} runs the larger counts.
+     * What CI runs: the issue's floors for tampers (1,000), malformed inputs (1,000), WAL tails (100),
+     * hostile proposals (50) and fault seeds (5); kills stay at 10, each a child JVM and a resume, to
+     * keep the build's time. {@code ratchet torture} runs the larger counts.
      */
     public static Counts quick() {
-        return new Counts(10, 100, 240, 300, 3, 60, 2);
+        return new Counts(10, 100, 1000, 1000, 3, 60, 5);
     }
 
     /** One round of {@code ratchet torture}: a few minutes on two cores. */
